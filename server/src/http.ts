@@ -1,0 +1,120 @@
+/**
+ * The HTTP API of CONTRACT.md §2, the QR images and the built web app.
+ */
+import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import QRCode from 'qrcode';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { normaliseCode, parsePlan } from '@karusell/shared';
+import type { Hub, Room } from './hub';
+import type { Store } from './store/sqlite';
+import { hashToken, newToken, tokenMatches } from './tokens';
+
+/** What the HTTP layer needs. */
+export interface HttpOptions {
+  hub: Hub;
+  store: Store;
+  base: () => string;
+  /** Called after a workshop is deleted, to drop its connections. */
+  onDelete: (id: string) => void;
+}
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const MINUTES_FORMATS = new Set(['md', 'docx', 'html', 'csv', 'json']);
+
+function fail(res: Response, status: number, code: string, message: string, field?: string) {
+  res.status(status).json({ error: field === undefined ? { code, message } : { code, field, message } });
+}
+
+function unauthorized(res: Response) {
+  fail(res, 401, 'unauthorized', 'A valid facilitator token is required.');
+}
+
+/** The room when the request carries its facilitator token, else undefined. */
+function authorised(req: Request, hub: Hub): Room | undefined {
+  const room = hub.rooms.get(String(req.params.id));
+  const header = req.get('authorization') ?? '';
+  const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+  return room && tokenMatches(token, room.row.facilitatorTokenHash) ? room : undefined;
+}
+
+/** Builds the Express app. */
+export function createHttpApp(opts: HttpOptions) {
+  const { hub, store } = opts;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(helmet({
+    contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null, 'img-src': ["'self'", 'data:'] } },
+  }));
+
+  app.get('/healthz', (_req, res) => {
+    try {
+      store.checkWritable(Date.now());
+      res.json({ ok: true });
+    } catch {
+      fail(res, 503, 'store_unavailable', 'The store cannot be written.');
+    }
+  });
+
+  app.post('/api/workshops', express.json({ limit: '512kb' }), (req, res) => {
+    const parsed = parsePlan(req.body);
+    if (!parsed.ok) return void res.status(400).json({ error: parsed.error });
+    const facilitatorToken = newToken();
+    const screenToken = newToken();
+    const room = hub.create(parsed.plan, { facilitator: hashToken(facilitatorToken), screen: hashToken(screenToken) });
+    const base = opts.base();
+    const { id, code } = room.row;
+    res.status(201).json({
+      id,
+      code,
+      facilitatorToken,
+      screenToken,
+      joinUrl: joinUrl(base, code),
+      facilitatorUrl: `${base}/facilitator#workshop=${id}&token=${facilitatorToken}`,
+      screenUrl: `${base}/screen#workshop=${id}&token=${screenToken}`,
+    });
+  });
+
+  app.post('/api/workshops/import', (_req, res) => fail(res, 501, 'not_implemented', 'Import is not built yet.'));
+
+  app.get('/api/workshops/:id/:file', (req, res) => {
+    const [name, format] = String(req.params.file).split('.');
+    if (name !== 'minutes' || !format || !MINUTES_FORMATS.has(format)) return void fail(res, 404, 'not_found', 'No such file.');
+    if (!authorised(req, hub)) return unauthorized(res);
+    fail(res, 501, 'not_implemented', 'The minutes are not built yet.');
+  });
+
+  app.delete('/api/workshops/:id', (req, res) => {
+    const room = authorised(req, hub);
+    if (!room) return unauthorized(res);
+    store.deleteWorkshop(room.row.id);
+    hub.forget(room.row.id);
+    opts.onDelete(room.row.id);
+    res.status(204).end();
+  });
+
+  app.get('/api/qr/:file', async (req, res) => {
+    const code = normaliseCode(String(req.params.file).replace(/\.svg$/, ''));
+    if (!code) return void fail(res, 404, 'not_found', 'Not a join code.');
+    const svg = await QRCode.toString(joinUrl(opts.base(), code), { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(svg);
+  });
+
+  app.use('/api', (_req, res) => fail(res, 404, 'not_found', 'No such endpoint.'));
+  if (existsSync(WEB_DIST)) app.use(express.static(WEB_DIST, { extensions: ['html'], index: 'index.html' }));
+
+  const onError: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, _next) => {
+    if (error.type === 'entity.parse.failed') return fail(res, 400, 'bad_json', 'The body is not valid JSON.', '');
+    if (error.type === 'entity.too.large') return fail(res, 413, 'too_large', 'The body is too large.');
+    console.error('request failed:', error instanceof Error ? error.message : error);
+    fail(res, error.status ?? 500, 'internal', 'Something went wrong.');
+  };
+  app.use(onError);
+  return app;
+}
+
+/** The address a participant opens (and the QR code holds). */
+export function joinUrl(base: string, code: string): string {
+  return `${base}/?code=${code}`;
+}

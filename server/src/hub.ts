@@ -1,0 +1,144 @@
+/**
+ * The hub holds every workshop's state in memory, folded from the store's
+ * event log, and runs each command through the one path: validate, check
+ * the op was not applied before, decide, append to the store, evolve,
+ * publish, acknowledge.
+ */
+import {
+  audiences, decide, evolveAll, initialState, parseCommand, refusalMessage,
+  type Ack, type Actor, type Audience, type Plan, type RefusalCode, type SequencedEvent,
+  type WorkshopEvent, type WorkshopState,
+} from '@karusell/shared';
+import type { Store, WorkshopRow } from './store/sqlite';
+import { newCode, newId } from './tokens';
+
+/** One workshop in memory. */
+export interface Room {
+  row: WorkshopRow;
+  state: WorkshopState;
+  /** Recent refusals by op key, so a resent refused op gets the same answer. */
+  refusals: Map<string, Ack>;
+}
+
+/** Sends a batch of events to one audience of a workshop. */
+export type Publish = (workshopId: string, audience: Audience, events: SequencedEvent[]) => void;
+
+const REFUSAL_MEMORY = 500;
+
+/** Key of an actor for op de-duplication. */
+export function actorKey(actor: Actor): string {
+  return actor.role === 'participant' ? `p:${actor.participant}` : actor.role;
+}
+
+/** Creates the hub over a store; loads every stored workshop by folding its events. */
+export function createHub(store: Store, publish: Publish, clock: () => number = Date.now) {
+  const rooms = new Map<string, Room>();
+  const byCode = new Map<string, string>();
+
+  for (const row of store.workshops()) {
+    const events = store.events(row.id);
+    const first = events[0];
+    if (first?.type !== 'workshop_created') continue;
+    const state = evolveAll(initialState(first.plan, first.at), events);
+    rooms.set(row.id, { row, state: { ...state, seq: events.at(-1)?.seq ?? 0 }, refusals: new Map() });
+    index(row.id);
+  }
+
+  function index(id: string) {
+    const room = rooms.get(id);
+    if (!room) return;
+    const current = byCode.get(room.row.code);
+    if (!current || rooms.get(current)?.state.ended || current === id) byCode.set(room.row.code, id);
+  }
+
+  function freeCode(): string {
+    for (;;) {
+      const code = newCode();
+      const holder = byCode.get(code);
+      if (!holder || rooms.get(holder)?.state.ended) return code;
+    }
+  }
+
+  /** Writes events, folds them in and publishes them; returns them with their seq numbers. */
+  function commit(room: Room, events: WorkshopEvent[], extra: Omit<Parameters<Store['append']>[0], 'workshopId' | 'fromSeq' | 'events'> = {}) {
+    const fromSeq = room.state.seq;
+    const seq = store.append({ workshopId: room.row.id, fromSeq, events, ...extra });
+    const sequenced = events.map((e, i) => ({ ...e, seq: fromSeq + i + 1 }));
+    room.state = { ...evolveAll(room.state, events), seq };
+    broadcast(room.row.id, sequenced);
+    return sequenced;
+  }
+
+  function broadcast(workshopId: string, events: SequencedEvent[]) {
+    const batches = new Map<string, { audience: Audience; events: SequencedEvent[] }>();
+    for (const event of events) {
+      for (const audience of audiences(event)) {
+        const key = typeof audience === 'string' ? audience : `p:${audience.participant}`;
+        const batch = batches.get(key) ?? { audience, events: [] };
+        batch.events.push(event);
+        batches.set(key, batch);
+      }
+    }
+    for (const { audience, events: list } of batches.values()) publish(workshopId, audience, list);
+  }
+
+  function refusal(room: Room, code: RefusalCode, field?: string): Ack {
+    const message = refusalMessage(code, room.state.plan.language);
+    return { ok: false, error: field ? { code, message, field } : { code, message } };
+  }
+
+  function remember(room: Room, key: string, ack: Ack) {
+    if (room.refusals.size >= REFUSAL_MEMORY) room.refusals.delete(room.refusals.keys().next().value!);
+    room.refusals.set(key, ack);
+  }
+
+  return {
+    rooms,
+    /** Creates a workshop from a valid plan, with its hashed secrets. */
+    create(plan: Plan, hashes: { facilitator: string; screen: string }): Room {
+      const now = clock();
+      const row: WorkshopRow = { id: newId(), code: freeCode(), facilitatorTokenHash: hashes.facilitator, screenTokenHash: hashes.screen, createdAt: now };
+      const created: WorkshopEvent = { type: 'workshop_created', plan, at: now };
+      const seq = store.createWorkshop(row, [created]);
+      const room: Room = { row, state: { ...initialState(plan, now), seq }, refusals: new Map() };
+      rooms.set(row.id, room);
+      index(row.id);
+      return room;
+    },
+    /** The room whose join code this is (preferring a live one). */
+    byCode(code: string): Room | undefined {
+      const id = byCode.get(code);
+      return id ? rooms.get(id) : undefined;
+    },
+    /** Runs one untrusted command payload from an authenticated actor; always returns an ack. */
+    execute(room: Room, actor: Actor, payload: unknown): Ack {
+      const parsed = parseCommand(payload);
+      if (!parsed.ok) return refusal(room, parsed.code, parsed.field);
+      const command = parsed.command;
+      const opKey = `${actorKey(actor)}\u0000${command.opId}`;
+      const done = store.findOp(room.row.id, actorKey(actor), command.opId) ?? room.refusals.get(opKey);
+      if (done) return done;
+      const decision = decide(room.state, command, { now: clock(), newId, actor });
+      if (!decision.ok) {
+        const ack = refusal(room, decision.code);
+        remember(room, opKey, ack);
+        return ack;
+      }
+      const ack: Ack = decision.result ? { ok: true, result: decision.result } : { ok: true };
+      commit(room, decision.events, { op: { actor: actorKey(actor), opId: command.opId, ack } });
+      return ack;
+    },
+    /** Appends events decided outside a command (a participant joining), with optional extras. */
+    commit,
+    /** Forgets a deleted workshop. */
+    forget(id: string) {
+      const room = rooms.get(id);
+      rooms.delete(id);
+      if (room && byCode.get(room.row.code) === id) byCode.delete(room.row.code);
+    },
+    refusal,
+  };
+}
+
+/** The hub type. */
+export type Hub = ReturnType<typeof createHub>;

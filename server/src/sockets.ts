@@ -1,0 +1,165 @@
+/**
+ * Socket.IO: authenticates each connection into one role of one workshop,
+ * sends its snapshot (or the events it missed), and runs its commands
+ * through the hub. Room and role come from the connection, never a command.
+ */
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import {
+  admit, mayResume, normaliseCode, PROTOCOL_VERSION, projectState, refusalMessage, shows,
+  type Actor, type Audience, type ClientToServerEvents, type SequencedEvent, type ConnectRefusalCode, type ServerToClientEvents,
+  type Snapshot,
+} from '@karusell/shared';
+import type { Hub, Room } from './hub';
+import type { Store } from './store/sqlite';
+import { hashToken, newId, newToken, tokenMatches } from './tokens';
+
+/** What a connection is, once authenticated. */
+interface Session {
+  workshopId: string;
+  actor: Actor;
+  lastSeq: number | null;
+  participantToken?: string;
+}
+
+type KSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Session>;
+
+/** Events missed beyond this many get a fresh snapshot instead. */
+const CATCH_UP_LIMIT = 500;
+
+/** Socket.IO room name for an audience of a workshop. */
+export function roomName(workshopId: string, audience: Audience): string {
+  return typeof audience === 'string' ? `${workshopId}:${audience}` : `${workshopId}:p:${audience.participant}`;
+}
+
+class Refused extends Error {
+  data: { code: ConnectRefusalCode; message: string };
+  constructor(code: ConnectRefusalCode, message: string) {
+    super(message);
+    this.data = { code, message };
+  }
+}
+
+/** Options for the socket layer. */
+export interface SocketOptions {
+  hub: Hub;
+  store: Store;
+  joinUrl: (code: string) => string;
+  allowedOrigin: (origin: string, host: string | undefined) => boolean;
+}
+
+/** Attaches Socket.IO to the HTTP server. */
+export function attachSockets(http: HttpServer, opts: SocketOptions) {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Session>(http, {
+    maxHttpBufferSize: 100_000,
+    serveClient: false,
+    allowRequest: (req: IncomingMessage, callback) => {
+      const origin = req.headers.origin;
+      callback(null, origin === undefined || opts.allowedOrigin(origin, req.headers.host));
+    },
+  });
+
+  io.use((socket, next) => {
+    try {
+      socket.data = authenticate(socket.handshake.auth, opts);
+      next();
+    } catch (error) {
+      next(error instanceof Refused ? error : new Refused('bad_token', 'bad auth'));
+    }
+  });
+
+  io.on('connection', (socket: KSocket) => {
+    const room = opts.hub.rooms.get(socket.data.workshopId);
+    if (!room) return void socket.disconnect(true);
+    for (const audience of audiencesOf(socket.data.actor)) void socket.join(roomName(room.row.id, audience));
+    greet(socket, room, opts);
+    socket.on('command', (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      const current = opts.hub.rooms.get(socket.data.workshopId);
+      if (!current) return ack({ ok: false, error: { code: 'bad_token', message: 'gone' } });
+      try {
+        ack(opts.hub.execute(current, socket.data.actor, payload));
+      } catch (error) {
+        console.error('command failed:', error instanceof Error ? error.message : error);
+        ack(opts.hub.refusal(current, 'internal'));
+      }
+    });
+  });
+
+  const publish = (workshopId: string, audience: Audience, events: SequencedEvent[]) => {
+    io.to(roomName(workshopId, audience)).emit('events', { seq: events.at(-1)!.seq, events, serverNow: Date.now() });
+  };
+  return { io, publish };
+}
+
+function audiencesOf(actor: Actor): Audience[] {
+  if (actor.role === 'participant') return ['participants', { participant: actor.participant }];
+  return [actor.role];
+}
+
+function readLastSeq(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
+}
+
+function authenticate(auth: Record<string, unknown>, opts: SocketOptions): Session {
+  const lastSeq = readLastSeq(auth.lastSeq);
+  if (typeof auth.code === 'string') return authenticateParticipant(auth, lastSeq, opts);
+  const room = typeof auth.workshopId === 'string' ? opts.hub.rooms.get(auth.workshopId) : undefined;
+  if (!room) throw new Refused('bad_token', refusalMessage('bad_token', 'en'));
+  const language = room.state.plan.language;
+  if ('facilitatorToken' in auth && tokenMatches(auth.facilitatorToken, room.row.facilitatorTokenHash)) {
+    return { workshopId: room.row.id, actor: { role: 'facilitator' }, lastSeq };
+  }
+  if ('screenToken' in auth && tokenMatches(auth.screenToken, room.row.screenTokenHash)) {
+    return { workshopId: room.row.id, actor: { role: 'screen' }, lastSeq };
+  }
+  throw new Refused('bad_token', refusalMessage('bad_token', language));
+}
+
+function authenticateParticipant(auth: Record<string, unknown>, lastSeq: number | null, opts: SocketOptions): Session {
+  const code = normaliseCode(auth.code as string);
+  const room = code ? opts.hub.byCode(code) : undefined;
+  if (!room) throw new Refused('unknown_code', refusalMessage('unknown_code', 'en'));
+  const language = room.state.plan.language;
+  if (typeof auth.participantToken === 'string' && auth.participantToken) {
+    const participant = opts.store.participantByToken(room.row.id, hashToken(auth.participantToken));
+    const refusal = participant ? mayResume(room.state, participant) : 'bad_token';
+    if (refusal || !participant) throw new Refused(refusal ?? 'bad_token', refusalMessage(refusal ?? 'bad_token', language));
+    return { workshopId: room.row.id, actor: { role: 'participant', participant }, lastSeq, participantToken: auth.participantToken };
+  }
+  const participant = newId();
+  const decision = admit(room.state, participant, Date.now());
+  if (!decision.ok) {
+    const code: ConnectRefusalCode = decision.code === 'locked' ? 'locked' : 'ended';
+    throw new Refused(code, refusalMessage(code, language));
+  }
+  const token = newToken();
+  opts.hub.commit(room, decision.events, { participantToken: { hash: hashToken(token), participant } });
+  return { workshopId: room.row.id, actor: { role: 'participant', participant }, lastSeq: null, participantToken: token };
+}
+
+function greet(socket: KSocket, room: Room, opts: SocketOptions) {
+  const { actor, lastSeq } = socket.data;
+  const seq = room.state.seq;
+  if (lastSeq !== null && lastSeq <= seq) {
+    const missed = opts.store.events(room.row.id, lastSeq, CATCH_UP_LIMIT + 1);
+    if (missed.length <= CATCH_UP_LIMIT) {
+      const events = missed.filter((e) => shows(e, actor));
+      socket.emit('events', { seq, events, serverNow: Date.now() });
+      return;
+    }
+  }
+  const snapshot: Snapshot = {
+    protocol: PROTOCOL_VERSION,
+    role: actor.role,
+    seq,
+    info: { id: room.row.id, code: room.row.code, joinUrl: opts.joinUrl(room.row.code) },
+    state: projectState(room.state, actor),
+    serverNow: Date.now(),
+  };
+  if (actor.role === 'participant') {
+    snapshot.participant = actor.participant;
+    if (socket.data.participantToken) snapshot.participantToken = socket.data.participantToken;
+  }
+  socket.emit('snapshot', snapshot);
+}

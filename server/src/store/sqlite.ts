@@ -1,0 +1,152 @@
+/**
+ * The embedded store: one SQLite file, WAL, synchronous FULL. A command's
+ * events and its acknowledgement are written in one transaction, so what is
+ * acknowledged is on disk, and a repeated opId finds its first answer.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Ack, SequencedEvent, WorkshopEvent } from '@karusell/shared';
+
+/** A workshop's row: who it is and the hashes of its secrets. */
+export interface WorkshopRow {
+  id: string;
+  code: string;
+  facilitatorTokenHash: string;
+  screenTokenHash: string;
+  createdAt: number;
+}
+
+/** What one command writes: its events, its op (for de-duplication) and optionally a new participant token. */
+export interface Append {
+  workshopId: string;
+  fromSeq: number;
+  events: readonly WorkshopEvent[];
+  op?: { actor: string; opId: string; ack: Ack };
+  participantToken?: { hash: string; participant: string };
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS workshops (
+  id TEXT PRIMARY KEY,
+  code TEXT NOT NULL,
+  facilitator_token_hash TEXT NOT NULL,
+  screen_token_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  seq INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS workshops_code ON workshops(code);
+CREATE TABLE IF NOT EXISTS events (
+  workshop_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (workshop_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS ops (
+  workshop_id TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  op_id TEXT NOT NULL,
+  ack TEXT NOT NULL,
+  PRIMARY KEY (workshop_id, actor, op_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS participant_tokens (
+  token_hash TEXT PRIMARY KEY,
+  workshop_id TEXT NOT NULL,
+  participant TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS participant_tokens_workshop ON participant_tokens(workshop_id);
+CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY, checked_at INTEGER NOT NULL);
+`;
+
+/** Opens (creating if missing) the SQLite store at `path`. */
+export function openSqliteStore(path: string) {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+
+  const q = {
+    insertWorkshop: db.prepare(
+      'INSERT INTO workshops (id, code, facilitator_token_hash, screen_token_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    insertEvent: db.prepare('INSERT INTO events (workshop_id, seq, data) VALUES (?, ?, ?)'),
+    setSeq: db.prepare('UPDATE workshops SET seq = ? WHERE id = ? AND seq = ?'),
+    insertOp: db.prepare('INSERT INTO ops (workshop_id, actor, op_id, ack) VALUES (?, ?, ?, ?)'),
+    findOp: db.prepare<[string, string, string], { ack: string }>(
+      'SELECT ack FROM ops WHERE workshop_id = ? AND actor = ? AND op_id = ?',
+    ),
+    insertToken: db.prepare('INSERT INTO participant_tokens (token_hash, workshop_id, participant) VALUES (?, ?, ?)'),
+    findToken: db.prepare<[string, string], { participant: string }>(
+      'SELECT participant FROM participant_tokens WHERE token_hash = ? AND workshop_id = ?',
+    ),
+    workshops: db.prepare<[], { id: string; code: string; f: string; s: string; created_at: number }>(
+      'SELECT id, code, facilitator_token_hash AS f, screen_token_hash AS s, created_at FROM workshops ORDER BY created_at',
+    ),
+    events: db.prepare<[string, number, number], { seq: number; data: string }>(
+      'SELECT seq, data FROM events WHERE workshop_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+    ),
+    health: db.prepare('INSERT OR REPLACE INTO health (id, checked_at) VALUES (1, ?)'),
+  };
+
+  const append = db.transaction((a: Append): number => {
+    let seq = a.fromSeq;
+    for (const event of a.events) q.insertEvent.run(a.workshopId, ++seq, JSON.stringify(event));
+    if (seq !== a.fromSeq && q.setSeq.run(seq, a.workshopId, a.fromSeq).changes !== 1) {
+      throw new Error('sequence conflict');
+    }
+    if (a.op) q.insertOp.run(a.workshopId, a.op.actor, a.op.opId, JSON.stringify(a.op.ack));
+    if (a.participantToken) q.insertToken.run(a.participantToken.hash, a.workshopId, a.participantToken.participant);
+    return seq;
+  });
+
+  const remove = db.transaction((id: string) => {
+    for (const table of ['events', 'ops', 'participant_tokens']) {
+      db.prepare(`DELETE FROM ${table} WHERE workshop_id = ?`).run(id);
+    }
+    db.prepare('DELETE FROM workshops WHERE id = ?').run(id);
+  });
+
+  return {
+    /** Creates a workshop with its first events, atomically. */
+    createWorkshop: db.transaction((row: WorkshopRow, events: readonly WorkshopEvent[]) => {
+      q.insertWorkshop.run(row.id, row.code, row.facilitatorTokenHash, row.screenTokenHash, row.createdAt);
+      return append({ workshopId: row.id, fromSeq: 0, events });
+    }),
+    /** Appends a command's events (and op, token) in one transaction; returns the new seq. */
+    append: (a: Append): number => append(a),
+    /** The stored answer to an op already applied, if any. */
+    findOp(workshopId: string, actor: string, opId: string): Ack | undefined {
+      const row = q.findOp.get(workshopId, actor, opId);
+      return row ? (JSON.parse(row.ack) as Ack) : undefined;
+    },
+    /** The participant a token hash belongs to, in this workshop. */
+    participantByToken(workshopId: string, hash: string): string | undefined {
+      return q.findToken.get(hash, workshopId)?.participant;
+    },
+    /** Every stored workshop row. */
+    workshops(): WorkshopRow[] {
+      return q.workshops.all().map((r) => ({
+        id: r.id, code: r.code, facilitatorTokenHash: r.f, screenTokenHash: r.s, createdAt: r.created_at,
+      }));
+    },
+    /** Events after `afterSeq`, at most `limit` of them. */
+    events(workshopId: string, afterSeq = 0, limit = Number.MAX_SAFE_INTEGER): SequencedEvent[] {
+      return q.events.all(workshopId, afterSeq, limit).map((r) => ({ ...(JSON.parse(r.data) as WorkshopEvent), seq: r.seq }));
+    },
+    /** Deletes a workshop and everything stored about it. */
+    deleteWorkshop: (id: string): void => remove(id),
+    /** Proves the store can write. Throws if it cannot. */
+    checkWritable(now: number): void {
+      q.health.run(now);
+    },
+    /** Closes the database (checkpointing the WAL). */
+    close(): void {
+      db.close();
+    },
+  };
+}
+
+/** The store the server runs on. */
+export type Store = ReturnType<typeof openSqliteStore>;

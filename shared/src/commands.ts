@@ -1,0 +1,80 @@
+/**
+ * Command schemas: every command's shape is checked here, at the edge, before
+ * anything else looks at it. Unknown fields, wrong types and over-long text
+ * are refused. The Command union is inferred from the schemas.
+ */
+import * as v from 'valibot';
+import { SECTORS } from './events';
+
+/** Longest note a facilitator may type (characters). */
+export const NOTE_MAX = 10_000;
+/** Longest profile field (name, organisation). */
+export const PROFILE_FIELD_MAX = 120;
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const opId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const groupNumber = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100));
+const profileField = v.optional(v.pipe(v.string(), v.maxLength(PROFILE_FIELD_MAX)));
+const noteText = v.pipe(v.string(), v.maxLength(NOTE_MAX));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
+
+function command<T extends string, E extends v.ObjectEntries>(type: T, entries: E) {
+  return v.strictObject({ opId, type: v.literal(type), ...entries });
+}
+
+/** One schema per command type, keyed by type. */
+export const commandSchemas = {
+  set_profile: command('set_profile', {
+    name: profileField,
+    organisation: profileField,
+    sector: v.optional(v.picklist(SECTORS)),
+  }),
+  join_group: command('join_group', { group: groupNumber }),
+  start_item: command('start_item', { item: id }),
+  end_item: command('end_item', { item: id }),
+  add_note: command('add_note', { item: id, text: noteText }),
+  edit_note: command('edit_note', { note: id, text: noteText }),
+  set_groups: command('set_groups', { count: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)) }),
+  move_participant: command('move_participant', {
+    participant: id,
+    group: v.nullable(groupNumber),
+  }),
+  remove_participant: command('remove_participant', { participant: id }),
+  set_attendance: command('set_attendance', {
+    participants: v.optional(v.nullable(count)),
+    organisations: v.optional(v.nullable(count)),
+  }),
+  lock_workshop: command('lock_workshop', { locked: v.boolean() }),
+  end_workshop: command('end_workshop', {}),
+} as const;
+
+/** A command's type tag. */
+export type CommandType = keyof typeof commandSchemas;
+/** The union of all valid commands. */
+export type Command = { [K in CommandType]: v.InferOutput<(typeof commandSchemas)[K]> }[CommandType];
+/** The command of one type. */
+export type CommandOf<K extends CommandType> = Extract<Command, { type: K }>;
+/** A command as a client writes it: without its opId, which the connection adds. */
+export type CommandInput = Command extends infer C ? (C extends { opId: string } ? Omit<C, 'opId'> : never) : never;
+
+/** The result of checking an untrusted payload. */
+export type ParsedCommand =
+  | { ok: true; command: Command }
+  | { ok: false; code: 'bad_command' | 'unknown_command'; field: string };
+
+function isCommandType(type: unknown): type is CommandType {
+  return typeof type === 'string' && Object.prototype.hasOwnProperty.call(commandSchemas, type);
+}
+
+/** Checks an untrusted payload against its command's schema; never throws. */
+export function parseCommand(payload: unknown): ParsedCommand {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    return { ok: false, code: 'bad_command', field: '' };
+  }
+  const type = (payload as { type?: unknown }).type;
+  if (!isCommandType(type)) return { ok: false, code: 'unknown_command', field: 'type' };
+  const result = v.safeParse(commandSchemas[type], payload);
+  if (result.success) return { ok: true, command: result.output as Command };
+  const issue = result.issues[0];
+  return { ok: false, code: 'bad_command', field: issue ? (v.getDotPath(issue) ?? '') : '' };
+}

@@ -1,0 +1,54 @@
+/**
+ * The WorkshopEvent union: everything that can happen in a workshop, in the
+ * past tense. The event log in the store is the truth; state is its fold.
+ */
+import type { Plan } from './plan';
+
+/** Sectors a participant may say they come from. */
+export const SECTORS = ['civil', 'public', 'business', 'other'] as const;
+/** One of SECTORS. */
+export type Sector = (typeof SECTORS)[number];
+
+/** A participant's optional self-description; every field may be absent. */
+export interface Profile {
+  name?: string;
+  organisation?: string;
+  sector?: Sector;
+}
+
+/** A facilitator's note on an agenda item (a talk's notes, several paragraphs). */
+export interface Note {
+  id: string;
+  item: string;
+  text: string;
+  at: number;
+  editedAt?: number;
+}
+
+/** Every event carries the time it happened (ms since epoch, from ctx.now). */
+interface At {
+  at: number;
+}
+
+/** The union of all workshop events. */
+export type WorkshopEvent =
+  | ({ type: 'workshop_created'; plan: Plan } & At)
+  | ({ type: 'participant_joined'; participant: string } & At)
+  | ({ type: 'profile_set'; participant: string; profile: Profile } & At)
+  | ({ type: 'group_joined'; participant: string; group: number } & At)
+  | ({ type: 'participant_moved'; participant: string; group: number | null } & At)
+  | ({ type: 'participant_removed'; participant: string } & At)
+  | ({ type: 'groups_set'; count: number } & At)
+  | ({ type: 'item_started'; item: string } & At)
+  | ({ type: 'item_ended'; item: string } & At)
+  | ({ type: 'note_added'; note: Note } & At)
+  | ({ type: 'note_edited'; note: string; text: string } & At)
+  | ({ type: 'attendance_set'; participants: number | null; organisations: number | null } & At)
+  | ({ type: 'workshop_locked'; locked: boolean } & At)
+  | ({ type: 'workshop_ended' } & At);
+
+/** The type tag of a WorkshopEvent. */
+export type WorkshopEventType = WorkshopEvent['type'];
+
+/** An event as stored and sent: with the workshop's sequence number. */
+export type SequencedEvent = WorkshopEvent & { seq: number };

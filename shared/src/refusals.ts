@@ -1,0 +1,44 @@
+/**
+ * Stable refusal codes and the sentence a person reads for each, in Swedish
+ * and English. The server answers in the workshop's language; a phone may
+ * show the same code in the language its user picked.
+ */
+import type { Language } from './plan';
+
+/** Message per refusal code, per language. */
+export const REFUSALS = {
+  bad_command: { sv: 'Kommandot har fel form.', en: 'The command is not in the right shape.' },
+  unknown_command: { sv: 'Okänt kommando.', en: 'Unknown command.' },
+  forbidden: { sv: 'Din roll får inte göra det här.', en: 'Your role may not do this.' },
+  rate_limited: { sv: 'För många försök. Vänta en stund och försök igen.', en: 'Too many attempts. Wait a moment and try again.' },
+  workshop_ended: { sv: 'Mötet är avslutat.', en: 'The meeting has ended.' },
+  unknown_participant: { sv: 'Deltagaren finns inte.', en: 'No such participant.' },
+  removed: { sv: 'Du har tagits bort från mötet.', en: 'You have been removed from the meeting.' },
+  unknown_item: { sv: 'Punkten finns inte på agendan.', en: 'That item is not on the agenda.' },
+  item_running: { sv: 'Punkten pågår redan.', en: 'That item is already running.' },
+  item_not_running: { sv: 'Punkten pågår inte just nu.', en: 'That item is not running now.' },
+  unknown_note: { sv: 'Anteckningen finns inte.', en: 'No such note.' },
+  empty_text: { sv: 'Skriv något först.', en: 'Write something first.' },
+  no_groups: { sv: 'Mötet arbetar inte i grupper.', en: 'This meeting does not work in groups.' },
+  no_such_group: { sv: 'Den gruppen finns inte.', en: 'That group does not exist.' },
+  group_item_running: {
+    sv: 'Antalet grupper kan inte ändras medan en gruppövning pågår.',
+    en: 'The number of groups cannot change while a group exercise runs.',
+  },
+  internal: { sv: 'Något gick fel hos servern. Försök igen.', en: 'Something went wrong on the server. Try again.' },
+  unknown_code: { sv: 'Ingen pågående workshop har den koden.', en: 'No running workshop has that code.' },
+  bad_token: { sv: 'Länken är inte giltig.', en: 'The link is not valid.' },
+  locked: { sv: 'Mötet är låst för nya deltagare.', en: 'The meeting is locked to new participants.' },
+  ended: { sv: 'Mötet är avslutat.', en: 'The meeting has ended.' },
+} as const satisfies Record<string, Record<Language, string>>;
+
+/** A stable refusal code. */
+export type RefusalCode = keyof typeof REFUSALS;
+
+/** Codes a refused connection carries in `connect_error`'s `data.code`. */
+export type ConnectRefusalCode = 'unknown_code' | 'bad_token' | 'locked' | 'ended' | 'removed' | 'rate_limited';
+
+/** The readable sentence for a refusal code. */
+export function refusalMessage(code: RefusalCode, language: Language): string {
+  return REFUSALS[code][language];
+}

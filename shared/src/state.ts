@@ -1,0 +1,160 @@
+/**
+ * WorkshopState and its fold `evolve(state, event)`. Pure: the server, the
+ * facilitator view, the screen and the phone all fold events the same way,
+ * each over the part of the log it is shown.
+ */
+import type { Note, Profile, WorkshopEvent } from './events';
+import type { Plan } from './plan';
+
+/** Where an agenda item stands. */
+export type ItemPhase = 'pending' | 'running' | 'ended';
+
+/** The run state of one agenda item. */
+export interface ItemState {
+  phase: ItemPhase;
+  startedAt: number | null;
+  endedAt: number | null;
+  /** How many times the item has been started (an ended item may run again). */
+  runs: number;
+}
+
+/** A person who joined from a phone. Never carries their token. */
+export interface Participant {
+  id: string;
+  joinedAt: number;
+  profile: Profile;
+  group: number | null;
+  removed: boolean;
+}
+
+/** The whole state of one workshop (or the part of it a role is shown). */
+export interface WorkshopState {
+  plan: Plan;
+  createdAt: number;
+  seq: number;
+  groups: number;
+  participants: Record<string, Participant>;
+  items: Record<string, ItemState>;
+  running: string | null;
+  notes: Record<string, Note>;
+  /** Note ids in the order they were added. */
+  noteOrder: string[];
+  attendance: { participants: number | null; organisations: number | null };
+  locked: boolean;
+  ended: boolean;
+}
+
+/** A fresh state for a plan, before any event but `workshop_created`. */
+export function initialState(plan: Plan, at: number): WorkshopState {
+  const items: Record<string, ItemState> = {};
+  for (const item of plan.agenda) items[item.id] = { phase: 'pending', startedAt: null, endedAt: null, runs: 0 };
+  return {
+    plan,
+    createdAt: at,
+    seq: 0,
+    groups: plan.groups,
+    participants: {},
+    items,
+    running: null,
+    notes: {},
+    noteOrder: [],
+    attendance: { participants: null, organisations: null },
+    locked: false,
+    ended: false,
+  };
+}
+
+/** Folds one event into the state, returning a new state (inputs are never mutated). */
+export function evolve(state: WorkshopState, event: WorkshopEvent): WorkshopState {
+  switch (event.type) {
+    case 'workshop_created':
+      return initialState(event.plan, event.at);
+    case 'participant_joined':
+      return withParticipant(state, { id: event.participant, joinedAt: event.at, profile: {}, group: null, removed: false });
+    case 'profile_set':
+      return updateParticipant(state, event.participant, (p) => ({ ...p, profile: { ...event.profile } }));
+    case 'group_joined':
+    case 'participant_moved':
+      return updateParticipant(state, event.participant, (p) => ({ ...p, group: event.group }));
+    case 'participant_removed':
+      return updateParticipant(state, event.participant, (p) => ({ ...p, removed: true, group: null }));
+    case 'groups_set':
+      return setGroups(state, event.count);
+    case 'item_started':
+      return startItem(state, event.item, event.at);
+    case 'item_ended':
+      return endItem(state, event.item, event.at);
+    case 'note_added':
+      return {
+        ...state,
+        notes: { ...state.notes, [event.note.id]: { ...event.note } },
+        noteOrder: [...state.noteOrder, event.note.id],
+      };
+    case 'note_edited': {
+      const note = state.notes[event.note];
+      if (!note) return state;
+      return { ...state, notes: { ...state.notes, [note.id]: { ...note, text: event.text, editedAt: event.at } } };
+    }
+    case 'attendance_set':
+      return { ...state, attendance: { participants: event.participants, organisations: event.organisations } };
+    case 'workshop_locked':
+      return { ...state, locked: event.locked };
+    case 'workshop_ended':
+      return endItem({ ...state, ended: true }, state.running, event.at);
+  }
+}
+
+/** Folds many events in order. */
+export function evolveAll(state: WorkshopState, events: readonly WorkshopEvent[]): WorkshopState {
+  return events.reduce(evolve, state);
+}
+
+function withParticipant(state: WorkshopState, participant: Participant): WorkshopState {
+  return { ...state, participants: { ...state.participants, [participant.id]: participant } };
+}
+
+function updateParticipant(state: WorkshopState, id: string, change: (p: Participant) => Participant): WorkshopState {
+  const participant = state.participants[id];
+  return participant ? withParticipant(state, change(participant)) : state;
+}
+
+function setGroups(state: WorkshopState, count: number): WorkshopState {
+  const participants: Record<string, Participant> = {};
+  for (const [id, p] of Object.entries(state.participants)) {
+    participants[id] = p.group !== null && p.group > count ? { ...p, group: null } : p;
+  }
+  return { ...state, groups: count, participants };
+}
+
+function startItem(state: WorkshopState, id: string, at: number): WorkshopState {
+  const before = endItem(state, state.running === id ? null : state.running, at);
+  const item = before.items[id];
+  if (!item) return before;
+  const started: ItemState = { phase: 'running', startedAt: at, endedAt: null, runs: item.runs + 1 };
+  return { ...before, running: id, items: { ...before.items, [id]: started } };
+}
+
+function endItem(state: WorkshopState, id: string | null, at: number): WorkshopState {
+  if (id === null) return state;
+  const item = state.items[id];
+  if (!item || item.phase !== 'running') return state;
+  return {
+    ...state,
+    running: state.running === id ? null : state.running,
+    items: { ...state.items, [id]: { ...item, phase: 'ended', endedAt: at } },
+  };
+}
+
+/** Participants who have not been removed. */
+export function activeParticipants(state: WorkshopState): Participant[] {
+  return Object.values(state.participants).filter((p) => !p.removed);
+}
+
+/** How many active participants are in each group, index 0 = group 1. */
+export function groupSizes(state: WorkshopState): number[] {
+  const sizes = Array.from({ length: state.groups }, () => 0);
+  for (const p of activeParticipants(state)) {
+    if (p.group !== null && p.group >= 1 && p.group <= state.groups) sizes[p.group - 1]! += 1;
+  }
+  return sizes;
+}
