@@ -36,7 +36,7 @@ const clone = <T>(value: T): T => structuredClone(value);
 const talk = (extra: Json = {}): Json => ({ kind: 'talk', title: 'Talk', ...extra });
 const wall = (extra: Json = {}): Json => ({ kind: 'wall', title: 'Wall', headings: [{ title: 'A' }, { title: 'B' }], ...extra });
 const carousel = (extra: Json = {}): Json => ({ kind: 'carousel', title: 'C', roundMinutes: 8, stations: [{ prompt: 'P' }], ...extra });
-const plan = (agenda: Json[], extra: Json = {}): Json => ({ title: 'Plan', agenda, ...extra });
+const plan = (agenda: unknown[], extra: Json = {}): Json => ({ title: 'Plan', agenda, ...extra });
 
 function accepted(input: unknown): Plan {
   const result = parsePlan(input);
@@ -218,6 +218,7 @@ describe('parsePlan never throws', () => {
     const odd: unknown[] = [undefined, 0, 'plan', Symbol('s'), () => 1, new Date(), Object.create(null), deeplyNested(10_000),
       { title: 'P', agenda: [deeplyNested(10_000)] }, new Proxy({}, { get: () => { throw new Error('trap'); }, has: () => { throw new Error('trap'); } })];
     for (const input of odd) expect(parsePlan(input).ok).toBe(false);
+    expect(({} as Json)['polluted']).toBeUndefined();
   });
 
   it('for 2000 seeded random JSON-ish values, mutated around a valid plan', () => {

@@ -99,7 +99,7 @@ const TEXT = {
   array: ['måste vara en lista', 'must be a list'],
   oneOf: ['måste vara något av: {0}', 'must be one of: {0}'],
   empty: ['måste innehålla text', 'must not be empty'],
-  tooLong: ['får vara högst {0} tecken långt', 'may be at most {0} characters long'],
+  tooLong: ['får ha högst {0} tecken', 'may have at most {0} characters'],
   listMin: ['{0} behöver minst {1}', '{0} needs at least {1}'],
   listMax: ['{0} kan ha högst {1}', '{0} can have at most {1}'],
   integer: ['måste vara ett heltal', 'must be a whole number'],
@@ -112,7 +112,7 @@ const TEXT = {
   endBeforeStart: ['sluttiden måste vara efter starttiden', 'the end time must be after the start time'],
   duplicateId: ['id "{0}" används redan', 'the id "{0}" is already used'],
   groupVoter: ['röstning per grupp kräver att planen har grupper (groups minst 1)', 'voting by group needs a plan with groups (groups at least 1)'],
-  ofOrOptions: ['en rangordning har antingen of eller options, inte båda', 'a ranking takes either of or options, not both'],
+  ofOrOptions: ['ange antingen of eller options (precis ett av dem)', 'give either of or options (exactly one of them)'],
   noSuchItem: ['det finns ingen punkt med id "{0}"', 'there is no item with the id "{0}"'],
   notIdeaItem: ['"{0}" måste vara en vägg eller en karusell', '"{0}" must be a wall or a carousel'],
   notTalk: ['"{0}" måste vara ett föredrag (talk)', '"{0}" must be a talk'],
@@ -123,7 +123,8 @@ const TEXT = {
 } as const satisfies Record<string, readonly [string, string]>;
 type TextKey = keyof typeof TEXT;
 
-const LISTS: Record<string, readonly [readonly [string, string, string], readonly [string, string, string]]> = {
+type Words = readonly [owner: string, one: string, many: string];
+const LISTS: Record<string, readonly [sv: Words, en: Words]> = {
   agenda: [['planen', 'en punkt', 'punkter'], ['the plan', 'one item', 'items']],
   stations: [['en karusell', 'en station', 'stationer'], ['a carousel', 'one station', 'stations']],
   headings: [['en vägg', 'en rubrik', 'rubriker'], ['a wall', 'one heading', 'headings']],
@@ -134,7 +135,6 @@ const LISTS: Record<string, readonly [readonly [string, string, string], readonl
 class Refusal extends Error {
   constructor(readonly field: string, readonly key: TextKey, readonly args: readonly (string | number)[] = []) { super(key); }
 }
-
 function refuse(field: string, key: TextKey, ...args: (string | number)[]): never {
   throw new Refusal(field, key, args);
 }
@@ -147,7 +147,6 @@ function planError(field: string, lang: Language, key: TextKey, args: readonly (
 const clip = (key: string) => (key.length > 60 ? `${key.slice(0, 60)}…` : key);
 const fieldOf = (path: readonly v.IssuePathItem[]) =>
   path.map((p, i) => (typeof p.key === 'number' ? `[${p.key}]` : `${i ? '.' : ''}${clip(String(p.key))}`)).join('') || 'plan';
-
 type Issue = v.BaseIssue<unknown>;
 const isUnknownKey = (issue: Issue) => issue.type === 'strict_object' && issue.expected === 'never';
 const isMissingKey = (issue: Issue) => issue.type === 'strict_object' && issue.expected?.startsWith('"') === true;
@@ -162,7 +161,7 @@ function pickIssue([first, ...rest]: readonly [Issue, ...Issue[]]): Issue {
 }
 
 function describeList(lang: Language, key: TextKey, owner: string, n: number): [TextKey, (string | number)[]] {
-  const words = (LISTS[owner] ?? LISTS['agenda'])?.[lang === 'sv' ? 0 : 1] ?? ['', '', ''];
+  const words: Words = (LISTS[owner] ?? LISTS['agenda'])?.[lang === 'sv' ? 0 : 1] ?? ['', '', ''];
   return [key, [words[0], n === 1 ? words[1] : `${n} ${words[2]}`]];
 }
 
@@ -284,11 +283,8 @@ function normalise(raw: RawPlan): Plan {
 }
 
 /** Swedish unless the input asks for something other than Swedish. */
-function languageOf(input: unknown): Language {
-  if (typeof input !== 'object' || input === null || !Object.prototype.hasOwnProperty.call(input, 'language')) return 'sv';
-  const language: unknown = Reflect.get(input, 'language');
-  return language === undefined || language === 'sv' ? 'sv' : 'en';
-}
+const languageOf = (input: unknown): Language =>
+  typeof input === 'object' && input !== null && 'language' in input && input.language !== undefined && input.language !== 'sv' ? 'en' : 'sv';
 
 /** Validates and normalises untrusted plan JSON: assigns missing ids, fills defaults. */
 export function parsePlan(input: unknown): PlanResult {
