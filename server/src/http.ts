@@ -102,7 +102,14 @@ export function createHttpApp(opts: HttpOptions) {
   });
 
   app.use('/api', (_req, res) => fail(res, 404, 'not_found', 'No such endpoint.'));
-  if (existsSync(WEB_DIST)) app.use(express.static(WEB_DIST, { extensions: ['html'], index: 'index.html' }));
+  if (existsSync(WEB_DIST)) {
+    app.use(express.static(WEB_DIST, {
+      extensions: ['html'],
+      index: 'index.html',
+      // Vite names built assets by content hash, so phones may keep them; pages are always revalidated.
+      setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    }));
+  }
 
   const onError: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, _next) => {
     if (error.type === 'entity.parse.failed') return fail(res, 400, 'bad_json', 'The body is not valid JSON.', '');
