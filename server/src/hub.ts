@@ -16,14 +16,10 @@ import { newCode, newId } from './tokens';
 export interface Room {
   row: WorkshopRow;
   state: WorkshopState;
-  /** Recent refusals by op key, so a resent refused op gets the same answer. */
-  refusals: Map<string, Ack>;
 }
 
 /** Sends a batch of events to one audience of a workshop. */
 export type Publish = (workshopId: string, audience: Audience, events: SequencedEvent[]) => void;
-
-const REFUSAL_MEMORY = 500;
 
 /** Key of an actor for op de-duplication. */
 export function actorKey(actor: Actor): string {
@@ -40,7 +36,7 @@ export function createHub(store: Store, publish: Publish, clock: () => number = 
     const first = events[0];
     if (first?.type !== 'workshop_created') continue;
     const state = evolveAll(initialState(first.plan, first.at), events);
-    rooms.set(row.id, { row, state: { ...state, seq: events.at(-1)?.seq ?? 0 }, refusals: new Map() });
+    rooms.set(row.id, { row, state: { ...state, seq: events.at(-1)?.seq ?? 0 } });
     index(row.id);
   }
 
@@ -65,31 +61,40 @@ export function createHub(store: Store, publish: Publish, clock: () => number = 
     const seq = store.append({ workshopId: room.row.id, fromSeq, events, ...extra });
     const sequenced = events.map((e, i) => ({ ...e, seq: fromSeq + i + 1 }));
     room.state = { ...evolveAll(room.state, events), seq };
-    broadcast(room.row.id, sequenced);
+    try {
+      broadcast(room.row.id, sequenced);
+    } catch (error) {
+      // The events are durable already; a client that missed them catches up on reconnect.
+      console.error('broadcast failed:', error instanceof Error ? error.message : error);
+    }
     return sequenced;
   }
 
+  /**
+   * Publishes events in seq order: consecutive events with the same audiences
+   * go out as one batch, so no socket ever receives a lower seq after a higher one.
+   */
   function broadcast(workshopId: string, events: SequencedEvent[]) {
-    const batches = new Map<string, { audience: Audience; events: SequencedEvent[] }>();
+    let run: { audiences: Audience[]; key: string; events: SequencedEvent[] } | undefined;
+    const flush = () => {
+      for (const audience of run?.audiences ?? []) publish(workshopId, audience, run!.events);
+    };
     for (const event of events) {
-      for (const audience of audiences(event)) {
-        const key = typeof audience === 'string' ? audience : `p:${audience.participant}`;
-        const batch = batches.get(key) ?? { audience, events: [] };
-        batch.events.push(event);
-        batches.set(key, batch);
+      const to = audiences(event);
+      const key = JSON.stringify(to);
+      if (run?.key === key) {
+        run.events.push(event);
+        continue;
       }
+      flush();
+      run = { audiences: to, key, events: [event] };
     }
-    for (const { audience, events: list } of batches.values()) publish(workshopId, audience, list);
+    flush();
   }
 
   function refusal(room: Room, code: RefusalCode, field?: string): Ack {
     const message = refusalMessage(code, room.state.plan.language);
     return { ok: false, error: field ? { code, message, field } : { code, message } };
-  }
-
-  function remember(room: Room, key: string, ack: Ack) {
-    if (room.refusals.size >= REFUSAL_MEMORY) room.refusals.delete(room.refusals.keys().next().value!);
-    room.refusals.set(key, ack);
   }
 
   return {
@@ -100,7 +105,7 @@ export function createHub(store: Store, publish: Publish, clock: () => number = 
       const row: WorkshopRow = { id: newId(), code: freeCode(), facilitatorTokenHash: hashes.facilitator, screenTokenHash: hashes.screen, createdAt: now };
       const created: WorkshopEvent = { type: 'workshop_created', plan, at: now };
       const seq = store.createWorkshop(row, [created]);
-      const room: Room = { row, state: { ...initialState(plan, now), seq }, refusals: new Map() };
+      const room: Room = { row, state: { ...initialState(plan, now), seq } };
       rooms.set(row.id, room);
       index(row.id);
       return room;
@@ -115,13 +120,13 @@ export function createHub(store: Store, publish: Publish, clock: () => number = 
       const parsed = parseCommand(payload);
       if (!parsed.ok) return refusal(room, parsed.code, parsed.field);
       const command = parsed.command;
-      const opKey = `${actorKey(actor)}\u0000${command.opId}`;
-      const done = store.findOp(room.row.id, actorKey(actor), command.opId) ?? room.refusals.get(opKey);
+      const done = store.findOp(room.row.id, actorKey(actor), command.opId);
       if (done) return done;
       const decision = decide(room.state, command, { now: clock(), newId, actor });
       if (!decision.ok) {
+        // Stored like an acceptance, so a resent op gets the same answer even after a restart.
         const ack = refusal(room, decision.code);
-        remember(room, opKey, ack);
+        store.append({ workshopId: room.row.id, fromSeq: room.state.seq, events: [], op: { actor: actorKey(actor), opId: command.opId, ack } });
         return ack;
       }
       const ack: Ack = decision.result ? { ok: true, result: decision.result } : { ok: true };

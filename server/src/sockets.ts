@@ -87,7 +87,10 @@ export function attachSockets(http: HttpServer, opts: SocketOptions) {
   });
 
   const publish = (workshopId: string, audience: Audience, events: SequencedEvent[]) => {
-    io.to(roomName(workshopId, audience)).emit('events', { seq: events.at(-1)!.seq, events, serverNow: Date.now() });
+    const room = roomName(workshopId, audience);
+    io.to(room).emit('events', { seq: events.at(-1)!.seq, events, serverNow: Date.now() });
+    // A removed participant is told, then let go: they must not keep following the meeting.
+    if (typeof audience === 'object' && events.some((e) => e.type === 'participant_removed')) io.in(room).disconnectSockets(true);
   };
   return { io, publish };
 }
@@ -101,40 +104,55 @@ function readLastSeq(value: unknown): number | null {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
 }
 
+// One message for every bad token, so a refusal never tells whether a workshop id exists.
+const BAD_TOKEN = `${refusalMessage('bad_token', 'sv')} / ${refusalMessage('bad_token', 'en')}`;
+
 function authenticate(auth: Record<string, unknown>, opts: SocketOptions): Session {
   const lastSeq = readLastSeq(auth.lastSeq);
   if (typeof auth.code === 'string') return authenticateParticipant(auth, lastSeq, opts);
   const room = typeof auth.workshopId === 'string' ? opts.hub.rooms.get(auth.workshopId) : undefined;
-  if (!room) throw new Refused('bad_token', refusalMessage('bad_token', 'en'));
-  const language = room.state.plan.language;
+  if (!room) throw new Refused('bad_token', BAD_TOKEN);
   if ('facilitatorToken' in auth && tokenMatches(auth.facilitatorToken, room.row.facilitatorTokenHash)) {
     return { workshopId: room.row.id, actor: { role: 'facilitator' }, lastSeq };
   }
   if ('screenToken' in auth && tokenMatches(auth.screenToken, room.row.screenTokenHash)) {
     return { workshopId: room.row.id, actor: { role: 'screen' }, lastSeq };
   }
-  throw new Refused('bad_token', refusalMessage('bad_token', language));
+  throw new Refused('bad_token', BAD_TOKEN);
+}
+
+function resume(room: Room, participant: string | undefined, lastSeq: number | null, token: string): Session {
+  const refusal = participant ? mayResume(room.state, participant) : 'bad_token';
+  if (refusal || !participant) {
+    throw new Refused(refusal ?? 'bad_token', refusal === 'removed' ? refusalMessage('removed', room.state.plan.language) : BAD_TOKEN);
+  }
+  return { workshopId: room.row.id, actor: { role: 'participant', participant }, lastSeq, participantToken: token };
 }
 
 function authenticateParticipant(auth: Record<string, unknown>, lastSeq: number | null, opts: SocketOptions): Session {
   const code = normaliseCode(auth.code as string);
   const room = code ? opts.hub.byCode(code) : undefined;
   if (!room) throw new Refused('unknown_code', refusalMessage('unknown_code', 'en'));
-  const language = room.state.plan.language;
-  if (typeof auth.participantToken === 'string' && auth.participantToken) {
-    const participant = opts.store.participantByToken(room.row.id, hashToken(auth.participantToken));
-    const refusal = participant ? mayResume(room.state, participant) : 'bad_token';
-    if (refusal || !participant) throw new Refused(refusal ?? 'bad_token', refusalMessage(refusal ?? 'bad_token', language));
-    return { workshopId: room.row.id, actor: { role: 'participant', participant }, lastSeq, participantToken: auth.participantToken };
+  const { participantToken, joinKey } = auth;
+  if (participantToken !== undefined) {
+    if (typeof participantToken !== 'string' || !participantToken) throw new Refused('bad_token', BAD_TOKEN);
+    return resume(room, opts.store.participantByToken(room.row.id, hashToken(participantToken)), lastSeq, participantToken);
+  }
+  const keyHash = typeof joinKey === 'string' && joinKey.length >= 16 && joinKey.length <= 100 ? hashToken(joinKey) : undefined;
+  const token = newToken();
+  const known = keyHash ? opts.store.participantByJoinKey(room.row.id, keyHash) : undefined;
+  if (known) {
+    const session = resume(room, known, null, token);
+    opts.store.addParticipantToken(room.row.id, hashToken(token), known);
+    return session;
   }
   const participant = newId();
   const decision = admit(room.state, participant, Date.now());
   if (!decision.ok) {
     const code: ConnectRefusalCode = decision.code === 'locked' ? 'locked' : 'ended';
-    throw new Refused(code, refusalMessage(code, language));
+    throw new Refused(code, refusalMessage(code, room.state.plan.language));
   }
-  const token = newToken();
-  opts.hub.commit(room, decision.events, { participantToken: { hash: hashToken(token), participant } });
+  opts.hub.commit(room, decision.events, { participantToken: { hash: hashToken(token), participant }, joinKeyHash: keyHash });
   return { workshopId: room.row.id, actor: { role: 'participant', participant }, lastSeq: null, participantToken: token };
 }
 

@@ -198,6 +198,48 @@ describe('the three roles over Socket.IO', () => {
 });
 
 describe('coming back', () => {
+  it('a first connection retried with the same joinKey is the same participant, with a working token', async () => {
+    const s = await server();
+    const w = await createWorkshop(s, examplePlanJson);
+    const f = await client(s, { workshopId: w.id, facilitatorToken: w.facilitatorToken });
+    const joinKey = 'k'.repeat(10) + 'abcdefghij';
+    const first = await client(s, { code: w.code, joinKey });
+    first.close();
+    const retry = await client(s, { code: w.code, joinKey });
+    expect(retry.snapshots[0]!.participant).toBe(first.snapshots[0]!.participant);
+    expect(retry.snapshots[0]!.participantToken).not.toBe(first.snapshots[0]!.participantToken);
+    const other = await client(s, { code: w.code, joinKey: 'z'.repeat(20) });
+    expect(other.snapshots[0]!.participant).not.toBe(first.snapshots[0]!.participant);
+    for (const token of [first.snapshots[0]!.participantToken, retry.snapshots[0]!.participantToken]) {
+      expect(await refusedCode(s, { code: w.code, participantToken: token })).toBe('connected');
+    }
+    expect(await refusedCode(s, { code: w.code, participantToken: 123 })).toBe('bad_token');
+    await until(() => f.batches.flatMap((b) => b.events).filter((e) => e.type === 'participant_joined').length === 2, 'two joins');
+  });
+
+  it('a removed participant is disconnected and cannot come back', async () => {
+    const s = await server();
+    const w = await createWorkshop(s, examplePlanJson);
+    const f = await client(s, { workshopId: w.id, facilitatorToken: w.facilitatorToken });
+    const p = await client(s, { code: w.code });
+    const removed = p.nextEvent('participant_removed');
+    expect(await f.send({ type: 'remove_participant', participant: p.snapshots[0]!.participant })).toEqual({ ok: true });
+    await removed;
+    await until(() => p.socket.disconnected, 'the removed phone to be disconnected');
+    expect(await refusedCode(s, { code: w.code, participantToken: p.snapshots[0]!.participantToken })).toBe('removed');
+  });
+
+  it('a refused op resent after the state changed gets the same refusal', async () => {
+    const s = await server();
+    const w = await createWorkshop(s, examplePlanJson);
+    const f = await client(s, { workshopId: w.id, facilitatorToken: w.facilitatorToken });
+    const end = { opId: 'end-intro', type: 'end_item', item: 'intro' };
+    const first = await f.socket.emitWithAck('command', end);
+    expect(first).toMatchObject({ ok: false, error: { code: 'item_not_running' } });
+    await f.send({ type: 'start_item', item: 'intro' });
+    expect(await f.socket.emitWithAck('command', end)).toEqual(first);
+  });
+
   it('a reconnecting client with lastSeq gets only what it missed, and equals a fresh one', async () => {
     const s = await server();
     const w = await createWorkshop(s, examplePlanJson);

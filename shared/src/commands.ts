@@ -27,7 +27,7 @@ export const commandSchemas = {
   set_profile: command('set_profile', {
     name: profileField,
     organisation: profileField,
-    sector: v.optional(v.picklist(SECTORS)),
+    sector: v.optional(v.nullable(v.picklist(SECTORS))),
   }),
   join_group: command('join_group', { group: groupNumber }),
   start_item: command('start_item', { item: id }),

@@ -130,11 +130,22 @@ describe('decide and evolve accept', () => {
     expect(s.notes.id1).toMatchObject({ text: 'Rättad.', item: 'intro', editedAt: 1000 });
   });
 
-  it('sets a trimmed profile and leaves out empty fields', () => {
+  it('sets a trimmed profile; a field left out is kept, an empty one cleared', () => {
     const s = run(base(), [[P1, { type: 'set_profile', name: ' Anna ', organisation: 'Röda  Korset ', sector: 'civil' }]]);
     expect(s.participants.p1?.profile).toEqual({ name: 'Anna', organisation: 'Röda Korset', sector: 'civil' });
-    const cleared = run(s, [[P1, { type: 'set_profile', name: '  ' }]]);
-    expect(cleared.participants.p1?.profile).toEqual({});
+    const changed = run(s, [[P1, { type: 'set_profile', sector: 'public' }]]);
+    expect(changed.participants.p1?.profile).toEqual({ name: 'Anna', organisation: 'Röda Korset', sector: 'public' });
+    const cleared = run(changed, [[P1, { type: 'set_profile', name: '  ', sector: null }]]);
+    expect(cleared.participants.p1?.profile).toEqual({ organisation: 'Röda Korset' });
+  });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('treats the id %s as unknown, never as a prototype member', (id) => {
+    const s = base();
+    expect(decide(s, cmd({ type: 'move_participant', participant: id, group: 1 }), ctx(F))).toEqual({ ok: false, code: 'unknown_participant' });
+    expect(decide(s, cmd({ type: 'remove_participant', participant: id }), ctx(F))).toEqual({ ok: false, code: 'unknown_participant' });
+    expect(decide(s, cmd({ type: 'edit_note', note: id, text: 'x' }), ctx(F))).toEqual({ ok: false, code: 'unknown_note' });
+    expect(decide(s, cmd({ type: 'start_item', item: id }), ctx(F))).toEqual({ ok: false, code: 'unknown_item' });
+    expect(decide(s, cmd({ type: 'set_profile', name: 'x' }), ctx({ role: 'participant', participant: id }))).toEqual({ ok: false, code: 'unknown_participant' });
   });
 
   it('joining your own group again changes nothing', () => {

@@ -7,7 +7,7 @@ import type { Command, CommandOf, CommandType } from './commands';
 import type { Profile, WorkshopEvent } from './events';
 import { findItem, type AgendaItem } from './plan';
 import type { RefusalCode } from './refusals';
-import type { WorkshopState } from './state';
+import { own, type WorkshopState } from './state';
 
 /** Who is acting: taken from the authenticated connection, never from a command. */
 export type Actor = { role: 'facilitator' } | { role: 'screen' } | { role: 'participant'; participant: string };
@@ -54,7 +54,7 @@ export function decide(state: WorkshopState, command: Command, ctx: DecideContex
   if (!ROLE_MATRIX[command.type].includes(ctx.actor.role)) return refuse('forbidden');
   if (state.ended && !AFTER_END.has(command.type)) return refuse('workshop_ended');
   if (ctx.actor.role === 'participant') {
-    const me = state.participants[ctx.actor.participant];
+    const me = own(state.participants, ctx.actor.participant);
     if (!me) return refuse('unknown_participant');
     if (me.removed) return refuse('removed');
   }
@@ -76,14 +76,14 @@ function decideByType(state: WorkshopState, c: Command, ctx: DecideContext): Dec
     case 'add_note':
       return addNote(state, c, ctx);
     case 'edit_note':
-      if (!state.notes[c.note]) return refuse('unknown_note');
+      if (!own(state.notes, c.note)) return refuse('unknown_note');
       return accept([{ type: 'note_edited', note: c.note, text: c.text.trim(), at }]);
     case 'set_groups':
       return setGroups(state, c.count, at);
     case 'move_participant':
       return moveParticipant(state, c, at);
     case 'remove_participant': {
-      const p = state.participants[c.participant];
+      const p = own(state.participants, c.participant);
       if (!p) return refuse('unknown_participant');
       return accept(p.removed ? [] : [{ type: 'participant_removed', participant: c.participant, at }]);
     }
@@ -107,21 +107,30 @@ function participantOf(ctx: DecideContext): string {
   return ctx.actor.role === 'participant' ? ctx.actor.participant : '';
 }
 
+/** A field left out keeps its value; an empty one clears it. The event carries the whole new profile. */
 function setProfile(state: WorkshopState, c: CommandOf<'set_profile'>, ctx: DecideContext): Decision {
-  const profile: Profile = {};
-  const name = c.name?.trim();
-  const organisation = c.organisation?.trim().replace(/\s+/g, ' ');
-  if (name) profile.name = name;
-  if (organisation) profile.organisation = organisation;
+  const participant = participantOf(ctx);
+  const profile: Profile = { ...own(state.participants, participant)?.profile };
+  const fields = {
+    name: c.name?.trim(),
+    organisation: c.organisation?.trim().replace(/\s+/g, ' '),
+  };
+  for (const key of ['name', 'organisation'] as const) {
+    const value = fields[key];
+    if (value === undefined) continue;
+    if (value) profile[key] = value;
+    else delete profile[key];
+  }
   if (c.sector) profile.sector = c.sector;
-  return accept([{ type: 'profile_set', participant: participantOf(ctx), profile, at: ctx.now }]);
+  else if (c.sector === null) delete profile.sector;
+  return accept([{ type: 'profile_set', participant, profile, at: ctx.now }]);
 }
 
 function joinGroup(state: WorkshopState, c: CommandOf<'join_group'>, ctx: DecideContext): Decision {
   if (state.groups < 1) return refuse('no_groups');
   if (c.group > state.groups) return refuse('no_such_group');
   const participant = participantOf(ctx);
-  if (state.participants[participant]?.group === c.group) return accept([]);
+  if (own(state.participants, participant)?.group === c.group) return accept([]);
   return accept([{ type: 'group_joined', participant, group: c.group, at: ctx.now }]);
 }
 
@@ -153,7 +162,7 @@ function setGroups(state: WorkshopState, count: number, at: number): Decision {
 }
 
 function moveParticipant(state: WorkshopState, c: CommandOf<'move_participant'>, at: number): Decision {
-  const p = state.participants[c.participant];
+  const p = own(state.participants, c.participant);
   if (!p || p.removed) return refuse('unknown_participant');
   if (c.group !== null && c.group > state.groups) return refuse('no_such_group');
   if (p.group === c.group) return accept([]);
@@ -169,7 +178,7 @@ export function admit(state: WorkshopState, participant: string, now: number): D
 
 /** Whether a known participant may connect again (`removed` may not). */
 export function mayResume(state: WorkshopState, participant: string): 'bad_token' | 'removed' | null {
-  const p = state.participants[participant];
+  const p = own(state.participants, participant);
   if (!p) return 'bad_token';
   return p.removed ? 'removed' : null;
 }

@@ -38,7 +38,8 @@ export interface PlanError { code: 'invalid_plan'; field: string; message: strin
 /** The outcome of parsePlan. */
 export type PlanResult = { ok: true; plan: Plan } | { ok: false; error: PlanError };
 
-const ID_RE = /^[A-Za-z0-9_-]{1,40}$/;
+// Reserved names are refused so an id can never reach an object's prototype.
+const ID_RE = /^(?!(?:__proto__|constructor|prototype)$)[A-Za-z0-9_-]{1,40}$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_RE = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 

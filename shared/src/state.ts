@@ -44,6 +44,11 @@ export interface WorkshopState {
   ended: boolean;
 }
 
+/** The record's own entry for a key, never one from Object.prototype (ids come from outside). */
+export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** A fresh state for a plan, before any event but `workshop_created`. */
 export function initialState(plan: Plan, at: number): WorkshopState {
   const items: Record<string, ItemState> = {};
@@ -91,7 +96,7 @@ export function evolve(state: WorkshopState, event: WorkshopEvent): WorkshopStat
         noteOrder: [...state.noteOrder, event.note.id],
       };
     case 'note_edited': {
-      const note = state.notes[event.note];
+      const note = own(state.notes, event.note);
       if (!note) return state;
       return { ...state, notes: { ...state.notes, [note.id]: { ...note, text: event.text, editedAt: event.at } } };
     }
@@ -114,7 +119,7 @@ function withParticipant(state: WorkshopState, participant: Participant): Worksh
 }
 
 function updateParticipant(state: WorkshopState, id: string, change: (p: Participant) => Participant): WorkshopState {
-  const participant = state.participants[id];
+  const participant = own(state.participants, id);
   return participant ? withParticipant(state, change(participant)) : state;
 }
 
@@ -128,7 +133,7 @@ function setGroups(state: WorkshopState, count: number): WorkshopState {
 
 function startItem(state: WorkshopState, id: string, at: number): WorkshopState {
   const before = endItem(state, state.running === id ? null : state.running, at);
-  const item = before.items[id];
+  const item = own(before.items, id);
   if (!item) return before;
   const started: ItemState = { phase: 'running', startedAt: at, endedAt: null, runs: item.runs + 1 };
   return { ...before, running: id, items: { ...before.items, [id]: started } };
@@ -136,7 +141,7 @@ function startItem(state: WorkshopState, id: string, at: number): WorkshopState 
 
 function endItem(state: WorkshopState, id: string | null, at: number): WorkshopState {
   if (id === null) return state;
-  const item = state.items[id];
+  const item = own(state.items, id);
   if (!item || item.phase !== 'running') return state;
   return {
     ...state,

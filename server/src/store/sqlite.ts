@@ -24,6 +24,8 @@ export interface Append {
   events: readonly WorkshopEvent[];
   op?: { actor: string; opId: string; ack: Ack };
   participantToken?: { hash: string; participant: string };
+  /** The hash of the client's join key, so a retried first connection finds the same participant. */
+  joinKeyHash?: string;
 }
 
 const SCHEMA = `
@@ -55,6 +57,12 @@ CREATE TABLE IF NOT EXISTS participant_tokens (
   participant TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS participant_tokens_workshop ON participant_tokens(workshop_id);
+CREATE TABLE IF NOT EXISTS join_keys (
+  key_hash TEXT NOT NULL,
+  workshop_id TEXT NOT NULL,
+  participant TEXT NOT NULL,
+  PRIMARY KEY (workshop_id, key_hash)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY, checked_at INTEGER NOT NULL);
 `;
 
@@ -81,6 +89,10 @@ export function openSqliteStore(path: string) {
     findToken: db.prepare<[string, string], { participant: string }>(
       'SELECT participant FROM participant_tokens WHERE token_hash = ? AND workshop_id = ?',
     ),
+    insertJoinKey: db.prepare('INSERT INTO join_keys (key_hash, workshop_id, participant) VALUES (?, ?, ?)'),
+    findJoinKey: db.prepare<[string, string], { participant: string }>(
+      'SELECT participant FROM join_keys WHERE workshop_id = ? AND key_hash = ?',
+    ),
     workshops: db.prepare<[], { id: string; code: string; f: string; s: string; created_at: number }>(
       'SELECT id, code, facilitator_token_hash AS f, screen_token_hash AS s, created_at FROM workshops ORDER BY created_at',
     ),
@@ -98,11 +110,12 @@ export function openSqliteStore(path: string) {
     }
     if (a.op) q.insertOp.run(a.workshopId, a.op.actor, a.op.opId, JSON.stringify(a.op.ack));
     if (a.participantToken) q.insertToken.run(a.participantToken.hash, a.workshopId, a.participantToken.participant);
+    if (a.joinKeyHash && a.participantToken) q.insertJoinKey.run(a.joinKeyHash, a.workshopId, a.participantToken.participant);
     return seq;
   });
 
   const remove = db.transaction((id: string) => {
-    for (const table of ['events', 'ops', 'participant_tokens']) {
+    for (const table of ['events', 'ops', 'participant_tokens', 'join_keys']) {
       db.prepare(`DELETE FROM ${table} WHERE workshop_id = ?`).run(id);
     }
     db.prepare('DELETE FROM workshops WHERE id = ?').run(id);
@@ -124,6 +137,14 @@ export function openSqliteStore(path: string) {
     /** The participant a token hash belongs to, in this workshop. */
     participantByToken(workshopId: string, hash: string): string | undefined {
       return q.findToken.get(hash, workshopId)?.participant;
+    },
+    /** The participant a join key already made, if any. */
+    participantByJoinKey(workshopId: string, hash: string): string | undefined {
+      return q.findJoinKey.get(workshopId, hash)?.participant;
+    },
+    /** Gives a known participant another token (a retried first connection). */
+    addParticipantToken(workshopId: string, hash: string, participant: string): void {
+      q.insertToken.run(hash, workshopId, participant);
     },
     /** Every stored workshop row. */
     workshops(): WorkshopRow[] {
