@@ -5,6 +5,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'shared', include: ['shared/src/**/*.test.ts'] } },
       { test: { name: 'server', include: ['server/**/*.test.ts'], testTimeout: 20_000 } },
+      { test: { name: 'build', include: ['tests/build/**/*.test.ts'] } },
       {
         test: {
           name: 'browser',

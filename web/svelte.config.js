@@ -2,5 +2,7 @@
 export default {
   compilerOptions: {
     runes: true,
+    // Leaves out the version marker Svelte would add to every page (bytes the phone does not need).
+    discloseVersion: false,
   },
 };

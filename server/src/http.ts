@@ -2,6 +2,7 @@
  * The HTTP API of CONTRACT.md §2, the QR images and the built web app.
  */
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import compression from 'compression';
 import helmet from 'helmet';
 import QRCode from 'qrcode';
 import { existsSync } from 'node:fs';
@@ -47,6 +48,9 @@ export function createHttpApp(opts: HttpOptions) {
   app.use(helmet({
     contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null, 'img-src': ["'self'", 'data:'] } },
   }));
+
+  // Phones on venue Wi-Fi: the app's JavaScript and pages travel gzipped.
+  app.use(compression());
 
   app.get('/healthz', (_req, res) => {
     try {

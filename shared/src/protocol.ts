@@ -55,7 +55,7 @@ export interface ClientToServerEvents {
 
 /** The `auth` a client connects with, per role. */
 export type ConnectAuth =
-  | { code: string; participantToken?: string; lastSeq?: number }
+  | { code: string; participantToken?: string; joinKey?: string; lastSeq?: number }
   | { workshopId: string; facilitatorToken: string; lastSeq?: number }
   | { workshopId: string; screenToken: string; lastSeq?: number };
 

@@ -1,0 +1,34 @@
+/** The facilitator's translator: follows the plan's language unless the facilitator picks one. */
+import type { Language } from '@karusell/shared/plan';
+import { common as commonEn, facilitator as facilitatorEn } from '../lib/i18n/en';
+import { I18n } from '../lib/i18n/i18n.svelte';
+import { refusalTexts } from '../lib/i18n/refusals';
+import { common as commonSv, facilitator as facilitatorSv, type CommonMessages, type FacilitatorMessages } from '../lib/i18n/sv';
+import { load, save } from '../lib/storage';
+
+const CHOICE_KEY = 'karusell:facilitator:language';
+
+function storedChoice(): Language | null {
+  const stored = load(CHOICE_KEY, 'session');
+  return stored === 'sv' || stored === 'en' ? stored : null;
+}
+
+/** The facilitator's texts in Swedish and English. */
+export const i18n = new I18n<CommonMessages & FacilitatorMessages>(
+  {
+    sv: { ...commonSv, ...facilitatorSv, ...refusalTexts('sv') },
+    en: { ...commonEn, ...facilitatorEn, ...refusalTexts('en') },
+  },
+  storedChoice() ?? 'sv',
+);
+
+/** Uses the meeting's language unless the facilitator picked one in this tab. */
+export function followPlanLanguage(lang: Language): void {
+  if (storedChoice() === null) void i18n.use(lang);
+}
+
+/** The facilitator's own pick, for this tab. */
+export function chooseLanguage(lang: Language): void {
+  save(CHOICE_KEY, lang, 'session');
+  void i18n.use(lang);
+}

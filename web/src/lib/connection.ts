@@ -1,0 +1,123 @@
+/**
+ * The one door to the server: the only file that imports socket.io-client.
+ * It connects with a role's `auth`, adds `lastSeq` on every reconnect so the
+ * server sends only what was missed, hands snapshots and event batches to
+ * the caller, and sends commands with an opId. A command waits until it is
+ * acknowledged: if the connection drops first, it is sent again with the
+ * same opId after the reconnect, and the server applies it once.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type { CommandInput } from '@karusell/shared/commands';
+import type { Ack, ClientToServerEvents, ConnectAuth, EventBatch, ServerToClientEvents, Snapshot } from '@karusell/shared/protocol';
+import type { ConnectRefusalCode } from '@karusell/shared/refusals';
+
+/** Where the connection stands, for the status line. */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'refused' | 'closed';
+
+/** Why the server refused the connection (CONTRACT.md §3), or `unknown` for anything else. */
+export interface ConnectRefusal {
+  code: ConnectRefusalCode | 'unknown';
+  message: string;
+}
+
+/** What a view gives the connection. */
+export interface ConnectionOptions {
+  /** The role's auth without lastSeq; asked again before every (re)connect. */
+  auth: () => ConnectAuth;
+  /** The last seq folded into the view's state, or null before the first snapshot. */
+  lastSeq: () => number | null;
+  onSnapshot: (snapshot: Snapshot) => void;
+  onEvents: (batch: EventBatch) => void;
+  onStatus: (status: ConnectionStatus, refusal?: ConnectRefusal) => void;
+}
+
+/** A live connection. */
+export interface Connection {
+  /** Sends a command; resolves with the server's ack (never rejects). */
+  send: (command: CommandInput) => Promise<Ack>;
+  /** Connects again after a refusal, asking `auth()` afresh. */
+  retry: () => void;
+  /** Disconnects for good; unanswered commands resolve as refused. */
+  close: () => void;
+}
+
+type KSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Outgoing = CommandInput & { opId: string };
+interface PendingOp {
+  command: Outgoing;
+  resolve: (ack: Ack) => void;
+}
+
+const REFUSAL_CODES: readonly string[] = ['unknown_code', 'bad_token', 'locked', 'ended', 'removed', 'rate_limited'];
+
+/** A unique opId; crypto.randomUUID only exists on https and localhost, so phones on a LAN address need the fallback. */
+export function newOpId(): string {
+  const c = globalThis.crypto;
+  if (typeof c?.randomUUID === 'function') return c.randomUUID();
+  if (typeof c?.getRandomValues === 'function') {
+    return Array.from(c.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
+
+function refusalOf(error: Error & { data?: unknown }): ConnectRefusal {
+  const data = (typeof error.data === 'object' && error.data !== null ? error.data : {}) as { code?: unknown; message?: unknown };
+  const code = typeof data.code === 'string' && REFUSAL_CODES.includes(data.code) ? (data.code as ConnectRefusalCode) : 'unknown';
+  return { code, message: typeof data.message === 'string' ? data.message : error.message };
+}
+
+/** Opens a connection to the server this page came from. */
+export function openConnection(options: ConnectionOptions): Connection {
+  const pending = new Map<string, PendingOp>();
+  const socket: KSocket = io({
+    // Polling first, then upgrade to WebSocket (never WebTransport: the build leaves it out).
+    transports: ['polling', 'websocket'],
+    auth: (cb) => {
+      const lastSeq = options.lastSeq();
+      cb(lastSeq === null ? { ...options.auth() } : { ...options.auth(), lastSeq });
+    },
+  });
+
+  const transmit = (op: PendingOp) => {
+    socket.emit('command', op.command, (ack: Ack) => {
+      if (pending.delete(op.command.opId)) op.resolve(ack);
+    });
+  };
+
+  const settleAll = (code: string, message: string) => {
+    for (const op of pending.values()) op.resolve({ ok: false, error: { code, message } });
+    pending.clear();
+  };
+
+  options.onStatus('connecting');
+  socket.on('connect', () => {
+    options.onStatus('connected');
+    for (const op of pending.values()) transmit(op);
+  });
+  socket.on('disconnect', () => options.onStatus(socket.active ? 'reconnecting' : 'closed'));
+  socket.on('connect_error', (error) => {
+    if (socket.active) return options.onStatus('reconnecting');
+    const refusal = refusalOf(error);
+    options.onStatus('refused', refusal);
+  });
+  socket.on('snapshot', (snapshot) => options.onSnapshot(snapshot));
+  socket.on('events', (batch) => options.onEvents(batch));
+
+  return {
+    send(input) {
+      const command = { ...input, opId: newOpId() } as Outgoing;
+      return new Promise<Ack>((resolve) => {
+        const op = { command, resolve };
+        pending.set(command.opId, op);
+        if (socket.connected) transmit(op);
+      });
+    },
+    retry() {
+      if (!socket.active) socket.connect();
+    },
+    close() {
+      socket.disconnect();
+      settleAll('closed', 'closed');
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/** The phone's texts once joined, in English. Loaded only when used. */
+import type { ParticipantMessages } from './sv.participant';
+
+/** The phone's texts once joined, loaded in the language in use. */
+export const participant: ParticipantMessages = {
+  profileHeading: 'Who are you?',
+  profileIntro: 'Everything here is optional. You can take part anonymously.',
+  nameLabel: 'Name (optional)',
+  organisationLabel: 'Organisation (optional)',
+  sectorLabel: 'What kind of organisation? (optional)',
+  sectorNone: 'Prefer not to say',
+  sector_civil: 'Civil society (association, non-profit)',
+  sector_public: 'Public sector (municipality, region, agency)',
+  sector_business: 'Business (company)',
+  sector_other: 'Other',
+  save: 'Save',
+  saving: 'Saving…',
+  skip: 'Skip',
+  cancel: 'Cancel',
+  groupHeading: 'Choose your group',
+  groupIntro: 'The number is on your table, or the facilitator will tell you.',
+  groupCurrent: 'Group {n} (your group)',
+  youAreInGroup: 'You are in group {n}.',
+  noGroupYet: 'You have not chosen a group yet.',
+  chooseGroup: 'Choose a group',
+  changeGroup: 'Change group',
+  editProfile: 'Change name and organisation',
+  youAre: 'You take part as {name}.',
+  youAreAnonymous: 'You take part anonymously.',
+  nowHeading: 'Right now',
+  waiting: 'Waiting for the facilitator to start the next item.',
+  meetingEnded: 'The meeting has ended. Thank you for taking part!',
+  refusal_workshop_ended: 'The meeting has ended.',
+  refusal_no_such_group: 'That group does not exist.',
+};

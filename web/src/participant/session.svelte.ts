@@ -1,0 +1,179 @@
+/**
+ * The phone's flow: code → connection → profile (optional) → group → the
+ * running item. Owns the one connection; components only get callbacks.
+ * socket.io-client is imported only when a code is used, so the join form
+ * is usable before it loads.
+ */
+import type { CommandInput } from '@karusell/shared/commands';
+import type { Profile } from '@karusell/shared/events';
+import { normaliseCode } from '@karusell/shared/ids';
+import type { Snapshot } from '@karusell/shared/protocol';
+import type { Connection } from '../lib/connection';
+import type { ConnectionStatus, ConnectRefusal } from '../lib/status';
+import { load, save } from '../lib/storage';
+import { Workshop } from '../lib/workshop.svelte';
+import { followPlanLanguage, i18n, joinRefusalText } from './i18n';
+
+/** The step the phone shows. */
+export type View = 'join' | 'connecting' | 'profile' | 'group' | 'current';
+
+/** Something to tell the person: at the code field, about a refused join, or about a refused command. */
+export interface Message {
+  text: string;
+  at: 'code' | 'join' | 'command';
+}
+
+const LAST_CODE = 'karusell:participant:last';
+const tokenKey = (code: string) => `karusell:participant:${code}`;
+const joinKeyKey = (code: string) => `karusell:join-key:${code}`;
+
+/** A random key (128 bits) that makes this phone's first join idempotent: a retry finds the same participant. */
+function joinKeyFor(code: string, fresh = false): string {
+  const known = fresh ? null : load(joinKeyKey(code));
+  if (known) return known;
+  const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  save(joinKeyKey(code), key);
+  return key;
+}
+
+/** One phone's session in one workshop. */
+export class ParticipantSession {
+  view: View = $state.raw('join');
+  status: ConnectionStatus | null = $state.raw(null);
+  message: Message | null = $state.raw(null);
+  busy = $state.raw(false);
+  /** What was last typed (or linked) as the code, to show again after a refusal. */
+  typed = $state.raw('');
+  /** True from a fresh join until the group step is done: the steps then offer "Skip", not "Cancel". */
+  onboarding = $state.raw(false);
+  readonly workshop = new Workshop();
+
+  #connection: Connection | null = null;
+  #generation = 0;
+  #code = '';
+  #token: string | null = null;
+
+  /** Joins at once from a `?code=` link or a remembered participant token. */
+  start(): void {
+    const query = new URLSearchParams(location.search).get('code')?.trim();
+    const last = load(LAST_CODE);
+    if (query) this.submitCode(query);
+    else if (last && load(tokenKey(last))) {
+      this.typed = last;
+      void this.join(last);
+    }
+  }
+
+  /** What the person typed in the code field. */
+  submitCode(typed: string): void {
+    this.typed = typed;
+    const code = normaliseCode(typed);
+    if (code) void this.join(code);
+    else this.message = { text: i18n.t('codeInvalid'), at: 'code' };
+  }
+
+  async join(code: string): Promise<void> {
+    this.#disconnect();
+    const generation = this.#generation;
+    this.#code = code;
+    this.#token = load(tokenKey(code));
+    this.onboarding = !this.#token;
+    this.message = null;
+    this.view = 'connecting';
+    this.workshop.reset();
+    const connection = await import('../lib/connection').catch(() => null);
+    if (generation !== this.#generation) return;
+    if (!connection) return this.#refused(i18n.t('networkError'), 'join');
+    // Callbacks from a connection this session has since dropped are ignored.
+    const current = () => generation === this.#generation;
+    this.#connection = connection.openConnection({
+      auth: () => (this.#token ? { code, participantToken: this.#token } : { code, joinKey: joinKeyFor(code) }),
+      lastSeq: () => this.workshop.seq,
+      onSnapshot: (snapshot) => current() && void this.#onSnapshot(snapshot),
+      onEvents: (batch) => current() && this.workshop.applyEvents(batch),
+      onStatus: (status, refusal) => current() && this.#onStatus(status, refusal),
+    });
+  }
+
+  async #onSnapshot(snapshot: Snapshot): Promise<void> {
+    this.workshop.applySnapshot(snapshot);
+    if (snapshot.participantToken) save(tokenKey(this.#code), (this.#token = snapshot.participantToken));
+    save(LAST_CODE, this.#code);
+    // Keep the code in the address, so a reload (or a phone waking up) comes straight back.
+    history.replaceState(null, '', `${location.pathname}?code=${this.#code}`);
+    await followPlanLanguage(snapshot.state.plan.language);
+    if (this.view === 'connecting') this.view = this.onboarding ? 'profile' : 'current';
+  }
+
+  #onStatus(status: ConnectionStatus, refusal?: ConnectRefusal): void {
+    this.status = status;
+    if (status !== 'refused' || !refusal) return;
+    if (refusal.code === 'bad_token') {
+      // The remembered participant is unknown here: forget it and join as someone new.
+      save(tokenKey(this.#code), (this.#token = null));
+      joinKeyFor(this.#code, true);
+      this.onboarding = true;
+      this.workshop.reset();
+      this.view = 'connecting';
+      return this.#connection?.retry();
+    }
+    this.#disconnect();
+    save(LAST_CODE, null);
+    this.#refused(joinRefusalText(refusal.code, refusal.message), refusal.code === 'unknown_code' ? 'code' : 'join');
+  }
+
+  /** Stops trying to join (the network may be down, or it was the wrong code). */
+  cancel(): void {
+    this.#disconnect();
+    this.view = 'join';
+  }
+
+  #refused(text: string, at: Message['at']): void {
+    this.message = { text, at };
+    this.view = 'join';
+  }
+
+  #disconnect(): void {
+    this.#generation += 1;
+    this.#connection?.close();
+    this.#connection = null;
+    this.status = null;
+  }
+
+  async #send(command: CommandInput): Promise<boolean> {
+    if (!this.#connection) return false;
+    this.busy = true;
+    this.message = null;
+    const ack = await this.#connection.send(command);
+    this.busy = false;
+    if (!ack.ok) this.message = { text: i18n.refusal(ack.error.code, ack.error.message), at: 'command' };
+    return ack.ok;
+  }
+
+  async saveProfile(profile: Profile): Promise<void> {
+    if (await this.#send({ type: 'set_profile', ...profile })) this.afterProfile();
+  }
+
+  /** After the profile step (saved, skipped or cancelled): the group step while joining, else back. */
+  afterProfile(): void {
+    const needsGroup = (this.workshop.state?.groups ?? 0) > 0 && this.workshop.myself?.group == null;
+    if (this.onboarding && needsGroup) this.view = 'group';
+    else this.back();
+  }
+
+  async chooseGroup(group: number): Promise<void> {
+    if (await this.#send({ type: 'join_group', group })) this.back();
+  }
+
+  /** Opens a step again from the current view. */
+  open(view: 'profile' | 'group'): void {
+    this.message = null;
+    this.view = view;
+  }
+
+  /** Back to the current item; joining is done. */
+  back(): void {
+    this.onboarding = false;
+    this.view = 'current';
+  }
+}
