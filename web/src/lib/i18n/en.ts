@@ -18,6 +18,7 @@ export const joining: JoiningMessages = {
   joinHeading: 'Gå med i mötet / Join the meeting',
   codeLabel: 'Kod / Code',
   joinButton: 'Gå med / Join',
+  runMeetingLink: 'Leder du mötet? Skapa ett möte här / Running the meeting? Create it here',
   codeInvalid: 'The code has six characters, letters and digits, for example ABC234.',
   connecting: 'Connecting to the meeting…',
   cancelJoin: 'Cancel',

@@ -22,6 +22,7 @@ export const joining = {
   joinHeading: 'Gå med i mötet / Join the meeting',
   codeLabel: 'Kod / Code',
   joinButton: 'Gå med / Join',
+  runMeetingLink: 'Leder du mötet? Skapa ett möte här / Running the meeting? Create it here',
   codeInvalid: 'Koden har sex tecken, bokstäver och siffror, till exempel ABC234.',
   connecting: 'Ansluter till mötet…',
   cancelJoin: 'Avbryt',
