@@ -6,7 +6,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { publicBase } from './config';
-import { createHub, type Publish } from './hub';
+import { createAutoAdvance } from './autoAdvance';
+import { createHub, type Publisher } from './hub';
 import { createHttpApp, joinUrl } from './http';
 import { attachSockets, roomName } from './sockets';
 import { openSqliteStore } from './store/sqlite';
@@ -22,8 +23,13 @@ export interface Karusell {
 /** Starts Karusell with the given settings; resolves once it listens. */
 export async function startKarusell(config: Config): Promise<Karusell> {
   const store = openSqliteStore(config.dbPath);
-  let publish: Publish = () => {};
-  const hub = createHub(store, (...args) => publish(...args));
+  let publisher: Publisher = { events: () => {}, resync: () => {} };
+  const autoAdvance = createAutoAdvance(() => hub);
+  const hub = createHub(store, {
+    publisher: { events: (...args) => publisher.events(...args), resync: (...args) => publisher.resync(...args) },
+    onCommit: (room) => autoAdvance.arm(room),
+  });
+  for (const room of hub.rooms.values()) autoAdvance.arm(room);
   let port = config.port;
   const base = () => publicBase(config, port);
 
@@ -33,6 +39,7 @@ export async function startKarusell(config: Config): Promise<Karusell> {
     store,
     base,
     onDelete: (id) => {
+      autoAdvance.clear(id);
       for (const audience of ['facilitator', 'screen', 'participants'] as const) {
         sockets?.io.in(roomName(id, audience)).disconnectSockets(true);
       }
@@ -45,7 +52,7 @@ export async function startKarusell(config: Config): Promise<Karusell> {
     joinUrl: (code) => joinUrl(base(), code),
     allowedOrigin: (origin, host) => origin === new URL(base()).origin || (host !== undefined && sameHost(origin, host)),
   });
-  publish = sockets.publish;
+  publisher = sockets.publisher;
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -55,6 +62,7 @@ export async function startKarusell(config: Config): Promise<Karusell> {
 
   let closing: Promise<void> | undefined;
   const close = () => {
+    autoAdvance.stop();
     closing ??= new Promise<void>((resolve) => {
       void sockets!.io.close(() => {
         store.close();

@@ -5,7 +5,7 @@
  * publish, acknowledge.
  */
 import {
-  audiences, decide, evolveAll, initialState, parseCommand, refusalMessage,
+  audiences, decide, evolve, evolveAll, resyncs, initialState, parseCommand, refusalMessage,
   type Ack, type Actor, type Audience, type Plan, type RefusalCode, type SequencedEvent,
   type WorkshopEvent, type WorkshopState,
 } from '@karusell/shared';
@@ -18,8 +18,14 @@ export interface Room {
   state: WorkshopState;
 }
 
-/** Sends a batch of events to one audience of a workshop. */
-export type Publish = (workshopId: string, audience: Audience, events: SequencedEvent[]) => void;
+/** Which phones get a fresh snapshot. */
+export type Resync = 'participants' | { participant: string };
+
+/** How the hub reaches connections: a batch of events to one audience, or fresh snapshots to phones. */
+export interface Publisher {
+  events: (workshopId: string, audience: Audience, events: SequencedEvent[]) => void;
+  resync: (workshopId: string, target: Resync) => void;
+}
 
 /** Key of an actor for op de-duplication. */
 export function actorKey(actor: Actor): string {
@@ -27,7 +33,15 @@ export function actorKey(actor: Actor): string {
 }
 
 /** Creates the hub over a store; loads every stored workshop by folding its events. */
-export function createHub(store: Store, publish: Publish, clock: () => number = Date.now) {
+/** What the hub needs besides its store. */
+export interface HubOptions {
+  publisher: Publisher;
+  clock?: () => number;
+  /** Called after every commit (the auto-advance timer re-arms here). */
+  onCommit?: (room: Room) => void;
+}
+
+export function createHub(store: Store, { publisher, clock = Date.now, onCommit = () => {} }: HubOptions) {
   const rooms = new Map<string, Room>();
   const byCode = new Map<string, string>();
 
@@ -59,28 +73,36 @@ export function createHub(store: Store, publish: Publish, clock: () => number = 
   function commit(room: Room, events: WorkshopEvent[], extra: Omit<Parameters<Store['append']>[0], 'workshopId' | 'fromSeq' | 'events'> = {}) {
     const fromSeq = room.state.seq;
     const seq = store.append({ workshopId: room.row.id, fromSeq, events, ...extra });
-    const sequenced = events.map((e, i) => ({ ...e, seq: fromSeq + i + 1 }));
-    room.state = { ...evolveAll(room.state, events), seq };
+    // Audiences are judged on the state just after each event (who stands at which station).
+    let state = room.state;
+    const routed = events.map((event, i) => {
+      state = evolve(state, event);
+      return { event: { ...event, seq: fromSeq + i + 1 } as SequencedEvent, to: audiences(event, state) };
+    });
+    room.state = { ...state, seq };
     try {
-      broadcast(room.row.id, sequenced);
+      broadcast(room.row.id, routed);
+      for (const target of new Set(events.map(resyncs).filter((t) => t !== null).map((t) => JSON.stringify(t)))) {
+        publisher.resync(room.row.id, JSON.parse(target) as Resync);
+      }
     } catch (error) {
       // The events are durable already; a client that missed them catches up on reconnect.
       console.error('broadcast failed:', error instanceof Error ? error.message : error);
     }
-    return sequenced;
+    onCommit(room);
+    return routed.map((r) => r.event);
   }
 
   /**
    * Publishes events in seq order: consecutive events with the same audiences
    * go out as one batch, so no socket ever receives a lower seq after a higher one.
    */
-  function broadcast(workshopId: string, events: SequencedEvent[]) {
+  function broadcast(workshopId: string, routed: { event: SequencedEvent; to: Audience[] }[]) {
     let run: { audiences: Audience[]; key: string; events: SequencedEvent[] } | undefined;
     const flush = () => {
-      for (const audience of run?.audiences ?? []) publish(workshopId, audience, run!.events);
+      for (const audience of run?.audiences ?? []) publisher.events(workshopId, audience, run!.events);
     };
-    for (const event of events) {
-      const to = audiences(event);
+    for (const { event, to } of routed) {
       const key = JSON.stringify(to);
       if (run?.key === key) {
         run.events.push(event);

@@ -6,11 +6,11 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
-  admit, mayResume, normaliseCode, PROTOCOL_VERSION, projectState, refusalMessage, shows,
-  type Actor, type Audience, type ClientToServerEvents, type SequencedEvent, type ConnectRefusalCode, type ServerToClientEvents,
+  admit, mayResume, normaliseCode, own, PROTOCOL_VERSION, projectState, refusalMessage, shows,
+  type Actor, type Audience, type ClientToServerEvents, type ConnectRefusalCode, type ServerToClientEvents,
   type Snapshot,
 } from '@karusell/shared';
-import type { Hub, Room } from './hub';
+import type { Hub, Publisher, Room } from './hub';
 import type { Store } from './store/sqlite';
 import { hashToken, newId, newToken, tokenMatches } from './tokens';
 
@@ -29,7 +29,8 @@ const CATCH_UP_LIMIT = 500;
 
 /** Socket.IO room name for an audience of a workshop. */
 export function roomName(workshopId: string, audience: Audience): string {
-  return typeof audience === 'string' ? `${workshopId}:${audience}` : `${workshopId}:p:${audience.participant}`;
+  if (typeof audience === 'string') return `${workshopId}:${audience}`;
+  return 'group' in audience ? `${workshopId}:g:${audience.group}` : `${workshopId}:p:${audience.participant}`;
 }
 
 class Refused extends Error {
@@ -71,7 +72,7 @@ export function attachSockets(http: HttpServer, opts: SocketOptions) {
   io.on('connection', (socket: KSocket) => {
     const room = opts.hub.rooms.get(socket.data.workshopId);
     if (!room) return void socket.disconnect(true);
-    for (const audience of audiencesOf(socket.data.actor)) void socket.join(roomName(room.row.id, audience));
+    joinRooms(socket, room);
     greet(socket, room, opts);
     socket.on('command', (payload, ack) => {
       if (typeof ack !== 'function') return;
@@ -86,18 +87,37 @@ export function attachSockets(http: HttpServer, opts: SocketOptions) {
     });
   });
 
-  const publish = (workshopId: string, audience: Audience, events: SequencedEvent[]) => {
-    const room = roomName(workshopId, audience);
-    io.to(room).emit('events', { seq: events.at(-1)!.seq, events, serverNow: Date.now() });
-    // A removed participant is told, then let go: they must not keep following the meeting.
-    if (typeof audience === 'object' && events.some((e) => e.type === 'participant_removed')) io.in(room).disconnectSockets(true);
+  const publisher: Publisher = {
+    events(workshopId, audience, events) {
+      const room = roomName(workshopId, audience);
+      io.to(room).emit('events', { seq: events.at(-1)!.seq, events, serverNow: Date.now() });
+      // A removed participant is told, then let go: they must not keep following the meeting.
+      if (typeof audience === 'object' && events.some((e) => e.type === 'participant_removed')) io.in(room).disconnectSockets(true);
+    },
+    resync(workshopId, target) {
+      const room = opts.hub.rooms.get(workshopId);
+      const ids = io.sockets.adapter.rooms.get(roomName(workshopId, target));
+      if (!room || !ids) return;
+      for (const id of [...ids]) {
+        const socket = io.sockets.sockets.get(id);
+        if (!socket) continue;
+        joinRooms(socket, room);
+        sendSnapshot(socket, room, opts);
+      }
+    },
   };
-  return { io, publish };
+  return { io, publisher };
 }
 
-function audiencesOf(actor: Actor): Audience[] {
-  if (actor.role === 'participant') return ['participants', { participant: actor.participant }];
-  return [actor.role];
+/** Puts a socket in its role's rooms; a phone also in its group's room (and out of any other group's). */
+function joinRooms(socket: KSocket, room: Room) {
+  const { actor } = socket.data;
+  const id = room.row.id;
+  if (actor.role !== 'participant') return void socket.join(roomName(id, actor.role));
+  const group = own(room.state.participants, actor.participant)?.group ?? null;
+  const mine = group === null ? null : roomName(id, { group });
+  for (const name of socket.rooms) if (name.startsWith(`${id}:g:`) && name !== mine) void socket.leave(name);
+  void socket.join([roomName(id, 'participants'), roomName(id, { participant: actor.participant }), ...(mine ? [mine] : [])]);
 }
 
 function readLastSeq(value: unknown): number | null {
@@ -156,17 +176,29 @@ function authenticateParticipant(auth: Record<string, unknown>, lastSeq: number 
   return { workshopId: room.row.id, actor: { role: 'participant', participant }, lastSeq: null, participantToken: token };
 }
 
+/**
+ * The first message on a connection: the events missed since `lastSeq`, or a
+ * snapshot. A phone that missed anything gets a snapshot, since which ideas
+ * it is shown depends on where its group stands now.
+ */
 function greet(socket: KSocket, room: Room, opts: SocketOptions) {
   const { actor, lastSeq } = socket.data;
   const seq = room.state.seq;
   if (lastSeq !== null && lastSeq <= seq) {
-    const missed = opts.store.events(room.row.id, lastSeq, CATCH_UP_LIMIT + 1);
-    if (missed.length <= CATCH_UP_LIMIT) {
-      const events = missed.filter((e) => shows(e, actor));
+    const limit = actor.role === 'participant' ? 0 : CATCH_UP_LIMIT;
+    const missed = opts.store.events(room.row.id, lastSeq, limit + 1);
+    if (missed.length <= limit) {
+      const events = missed.filter((e) => shows(e, actor, room.state));
       socket.emit('events', { seq, events, serverNow: Date.now() });
       return;
     }
   }
+  sendSnapshot(socket, room, opts);
+}
+
+function sendSnapshot(socket: KSocket, room: Room, opts: SocketOptions) {
+  const { actor } = socket.data;
+  const seq = room.state.seq;
   const snapshot: Snapshot = {
     protocol: PROTOCOL_VERSION,
     role: actor.role,

@@ -240,23 +240,28 @@ describe('coming back', () => {
     expect(await f.socket.emitWithAck('command', end)).toEqual(first);
   });
 
-  it('a reconnecting client with lastSeq gets only what it missed, and equals a fresh one', async () => {
+  it('a reconnecting facilitator with lastSeq gets only what it missed; a phone gets a fresh snapshot', async () => {
     const s = await server();
     const w = await createWorkshop(s, examplePlanJson);
     const f = await client(s, { workshopId: w.id, facilitatorToken: w.facilitatorToken });
     const p = await client(s, { code: w.code });
-    const { participantToken, seq } = p.snapshots[0]!;
+    const { participantToken } = p.snapshots[0]!;
+    const seq = f.snapshots[0]!.seq + 1;
+    f.close();
     p.close();
-    await f.send({ type: 'start_item', item: 'intro' });
-    await f.send({ type: 'add_note', item: 'intro', text: 'Hemligt för telefoner.' });
-    await f.send({ type: 'set_groups', count: 4 });
-    const back = await client(s, { code: w.code, participantToken, lastSeq: seq });
+    await (await client(s, { workshopId: w.id, facilitatorToken: w.facilitatorToken })).send({ type: 'start_item', item: 'intro' });
+    const other = await client(s, { workshopId: w.id, facilitatorToken: w.facilitatorToken });
+    await other.send({ type: 'add_note', item: 'intro', text: 'Hemligt för telefoner.' });
+    await other.send({ type: 'set_groups', count: 4 });
+    const back = await client(s, { workshopId: w.id, facilitatorToken: w.facilitatorToken, lastSeq: seq });
     expect(back.snapshots).toHaveLength(0);
-    expect(back.batches[0]!.events.map((e) => e.type)).toEqual(['item_started', 'groups_set']);
+    expect(back.batches[0]!.events.map((e) => e.type)).toEqual(['item_started', 'note_added', 'groups_set']);
     expect(back.batches[0]!.seq).toBe(seq + 3);
+    const phone = await client(s, { code: w.code, participantToken, lastSeq: seq });
+    expect(phone.snapshots[0]).toMatchObject({ seq: seq + 3, state: { running: 'intro', groups: 4, notes: {} } });
     const current = await client(s, { code: w.code, participantToken, lastSeq: seq + 3 });
     expect(current.batches[0]).toMatchObject({ seq: seq + 3, events: [] });
-    const stale = await client(s, { code: w.code, participantToken, lastSeq: 10_000 });
+    const stale = await client(s, { workshopId: w.id, facilitatorToken: w.facilitatorToken, lastSeq: 10_000 });
     expect(stale.snapshots[0]?.seq).toBe(seq + 3);
   });
 

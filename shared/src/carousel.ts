@@ -1,3 +1,10 @@
+import type { CommandOf } from './commands';
+import type { Decision } from './decide';
+import type { WorkshopEvent } from './events';
+import { findItem } from './agenda';
+import type { CarouselItem } from './plan';
+import { own, type WorkshopState } from './state';
+
 /**
  * The carousel's rotation and its server-owned round timer, as pure
  * arithmetic. In round r (from 0) the group with index g (group number
@@ -53,4 +60,35 @@ export function extendTimer(timer: RoundTimer, now: number, seconds: number): Ro
   const ms = seconds * 1000;
   if (timer.state === 'paused') return { state: 'paused', remainingMs: timer.remainingMs + ms };
   return { state: 'running', deadline: Math.max(timer.deadline, now) + ms };
+}
+
+/** Decides the facilitator's round and timer commands for a running carousel. */
+export function decideRound(
+  state: WorkshopState,
+  c: CommandOf<'next_round' | 'pause_timer' | 'resume_timer' | 'extend_timer'>,
+  now: number,
+): Decision {
+  const item = findItem(state.plan, c.item);
+  if (!item) return { ok: false, code: 'unknown_item' };
+  if (item.kind !== 'carousel') return { ok: false, code: 'not_a_carousel' };
+  const run = own(state.items, item.id);
+  if (state.running !== item.id || !run) return { ok: false, code: 'item_not_running' };
+  const timer = run.timer ?? startTimer(now, item.roundMinutes);
+  const at = now;
+  switch (c.type) {
+    case 'next_round':
+      if (run.round + 1 >= item.stations.length) return { ok: false, code: 'last_round' };
+      return { ok: true, events: [{ type: 'round_started', item: item.id, round: run.round + 1, timer: startTimer(now, item.roundMinutes), at }] };
+    case 'pause_timer':
+      return { ok: true, events: timer.state === 'running' ? [{ type: 'timer_paused', item: item.id, timer: pauseTimer(timer, now), at }] : [] };
+    case 'resume_timer':
+      return { ok: true, events: timer.state === 'paused' ? [{ type: 'timer_resumed', item: item.id, timer: resumeTimer(timer, now), at }] : [] };
+    case 'extend_timer':
+      return { ok: true, events: [{ type: 'timer_extended', item: item.id, seconds: c.seconds, timer: extendTimer(timer, now, c.seconds), at }] };
+  }
+}
+
+/** The events that open a carousel's first round (after its item_started). */
+export function firstRound(item: CarouselItem, now: number): WorkshopEvent[] {
+  return [{ type: 'round_started', item: item.id, round: 0, timer: startTimer(now, item.roundMinutes), at: now }];
 }

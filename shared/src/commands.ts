@@ -8,6 +8,8 @@ import { SECTORS } from './events';
 
 /** Longest note a facilitator may type (characters). */
 export const NOTE_MAX = 10_000;
+/** Longest idea text accepted on the wire, before trimming. */
+export const IDEA_TEXT_RAW_MAX = 2_000;
 /** Longest profile field (name, organisation). */
 export const PROFILE_FIELD_MAX = 120;
 
@@ -46,6 +48,19 @@ export const commandSchemas = {
   }),
   lock_workshop: command('lock_workshop', { locked: v.boolean() }),
   end_workshop: command('end_workshop', {}),
+  add_idea: command('add_idea', {
+    item: id,
+    slot: id,
+    // Checked again after trimming (1..500) by decide, which says which limit was hit.
+    text: v.pipe(v.string(), v.maxLength(IDEA_TEXT_RAW_MAX)),
+    group: v.optional(groupNumber),
+  }),
+  emphasise: command('emphasise', { idea: id }),
+  withdraw_emphasis: command('withdraw_emphasis', { idea: id }),
+  next_round: command('next_round', { item: id }),
+  pause_timer: command('pause_timer', { item: id }),
+  resume_timer: command('resume_timer', { item: id }),
+  extend_timer: command('extend_timer', { item: id, seconds: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(600)) }),
 } as const;
 
 /** A command's type tag. */

@@ -3,9 +3,12 @@
  * state, a validated command and who sent it, either the events that happen
  * or a refusal with a stable code. Permissions live here, and only here.
  */
+import { decideRound, firstRound } from './carousel';
 import type { Command, CommandOf, CommandType } from './commands';
+import { decideAddIdea, decideEmphasis } from './ideas';
 import type { Profile, WorkshopEvent } from './events';
-import { findItem, type AgendaItem } from './plan';
+import { findItem } from './agenda';
+import type { AgendaItem } from './plan';
 import type { RefusalCode } from './refusals';
 import { own, type WorkshopState } from './state';
 
@@ -40,6 +43,13 @@ export const ROLE_MATRIX: Record<CommandType, readonly Role[]> = {
   set_attendance: ['facilitator'],
   lock_workshop: ['facilitator'],
   end_workshop: ['facilitator'],
+  add_idea: ['participant', 'facilitator'],
+  emphasise: ['participant'],
+  withdraw_emphasis: ['participant'],
+  next_round: ['facilitator'],
+  pause_timer: ['facilitator'],
+  resume_timer: ['facilitator'],
+  extend_timer: ['facilitator'],
 };
 
 /** Commands a facilitator may still send after the workshop ended (finishing the minutes). */
@@ -96,6 +106,16 @@ function decideByType(state: WorkshopState, c: Command, ctx: DecideContext): Dec
       }]);
     case 'lock_workshop':
       return accept(state.locked === c.locked ? [] : [{ type: 'workshop_locked', locked: c.locked, at }]);
+    case 'add_idea':
+      return decideAddIdea(state, c, ctx);
+    case 'emphasise':
+    case 'withdraw_emphasis':
+      return decideEmphasis(state, c, ctx);
+    case 'next_round':
+    case 'pause_timer':
+    case 'resume_timer':
+    case 'extend_timer':
+      return decideRound(state, c, at);
     case 'end_workshop': {
       const ending: WorkshopEvent[] = state.running ? [{ type: 'item_ended', item: state.running, at }] : [];
       return accept([...ending, { type: 'workshop_ended', at }]);
@@ -135,10 +155,13 @@ function joinGroup(state: WorkshopState, c: CommandOf<'join_group'>, ctx: Decide
 }
 
 function startItem(state: WorkshopState, id: string, at: number): Decision {
-  if (!findItem(state.plan, id)) return refuse('unknown_item');
+  const item = findItem(state.plan, id);
+  if (!item) return refuse('unknown_item');
   if (state.running === id) return refuse('item_running');
+  if (item.kind === 'carousel' && state.groups < 1) return refuse('no_groups');
   const ending: WorkshopEvent[] = state.running ? [{ type: 'item_ended', item: state.running, at }] : [];
-  return accept([...ending, { type: 'item_started', item: id, at }]);
+  const opening = item.kind === 'carousel' ? firstRound(item, at) : [];
+  return accept([...ending, { type: 'item_started', item: id, at }, ...opening]);
 }
 
 function addNote(state: WorkshopState, c: CommandOf<'add_note'>, ctx: DecideContext): Decision {

@@ -2,6 +2,7 @@
  * The WorkshopEvent union: everything that can happen in a workshop, in the
  * past tense. The event log in the store is the truth; state is its fold.
  */
+import type { RoundTimer } from './carousel';
 import type { Plan } from './plan';
 
 /** Sectors a participant may say they come from. */
@@ -25,6 +26,22 @@ export interface Note {
   editedAt?: number;
 }
 
+/** An idea on a station's or heading's wall. */
+export interface Idea {
+  id: string;
+  item: string;
+  /** The station or heading id. */
+  slot: string;
+  text: string;
+  /** The author's group (null: a facilitator's idea for no group, or a workshop without groups). */
+  group: number | null;
+  /** The participant who wrote it (null: typed in by the facilitator). */
+  participant: string | null;
+  at: number;
+  /** Supporter keys (`g:3`, or `p:<id>` without groups) that emphasised it, in order. */
+  emphasis: string[];
+}
+
 /** Every event carries the time it happened (ms since epoch, from ctx.now). */
 interface At {
   at: number;
@@ -40,6 +57,13 @@ export type WorkshopEvent =
   | ({ type: 'participant_removed'; participant: string } & At)
   | ({ type: 'groups_set'; count: number } & At)
   | ({ type: 'item_started'; item: string } & At)
+  | ({ type: 'round_started'; item: string; round: number; timer: RoundTimer } & At)
+  | ({ type: 'timer_paused'; item: string; timer: RoundTimer } & At)
+  | ({ type: 'timer_resumed'; item: string; timer: RoundTimer } & At)
+  | ({ type: 'timer_extended'; item: string; seconds: number; timer: RoundTimer } & At)
+  | ({ type: 'idea_added'; idea: Idea } & At)
+  | ({ type: 'emphasis_added'; idea: string; supporter: string } & At)
+  | ({ type: 'emphasis_withdrawn'; idea: string; supporter: string } & At)
   | ({ type: 'item_ended'; item: string } & At)
   | ({ type: 'note_added'; note: Note } & At)
   | ({ type: 'note_edited'; note: string; text: string } & At)

@@ -3,7 +3,8 @@
  * facilitator view, the screen and the phone all fold events the same way,
  * each over the part of the log it is shown.
  */
-import type { Note, Profile, WorkshopEvent } from './events';
+import type { RoundTimer } from './carousel';
+import type { Idea, Note, Profile, WorkshopEvent } from './events';
 import type { Plan } from './plan';
 
 /** Where an agenda item stands. */
@@ -16,6 +17,10 @@ export interface ItemState {
   endedAt: number | null;
   /** How many times the item has been started (an ended item may run again). */
   runs: number;
+  /** The carousel's round in this run (from 0). */
+  round: number;
+  /** The carousel's round timer in this run; null for other kinds. */
+  timer: RoundTimer | null;
 }
 
 /** A person who joined from a phone. Never carries their token. */
@@ -39,6 +44,9 @@ export interface WorkshopState {
   notes: Record<string, Note>;
   /** Note ids in the order they were added. */
   noteOrder: string[];
+  ideas: Record<string, Idea>;
+  /** Idea ids in the order they came. */
+  ideaOrder: string[];
   attendance: { participants: number | null; organisations: number | null };
   locked: boolean;
   ended: boolean;
@@ -52,7 +60,7 @@ export function own<T>(record: Readonly<Record<string, T>>, key: string): T | un
 /** A fresh state for a plan, before any event but `workshop_created`. */
 export function initialState(plan: Plan, at: number): WorkshopState {
   const items: Record<string, ItemState> = {};
-  for (const item of plan.agenda) items[item.id] = { phase: 'pending', startedAt: null, endedAt: null, runs: 0 };
+  for (const item of plan.agenda) items[item.id] = { phase: 'pending', startedAt: null, endedAt: null, runs: 0, round: 0, timer: null };
   return {
     plan,
     createdAt: at,
@@ -63,6 +71,8 @@ export function initialState(plan: Plan, at: number): WorkshopState {
     running: null,
     notes: {},
     noteOrder: [],
+    ideas: {},
+    ideaOrder: [],
     attendance: { participants: null, organisations: null },
     locked: false,
     ended: false,
@@ -100,6 +110,22 @@ export function evolve(state: WorkshopState, event: WorkshopEvent): WorkshopStat
       if (!note) return state;
       return { ...state, notes: { ...state.notes, [note.id]: { ...note, text: event.text, editedAt: event.at } } };
     }
+    case 'round_started':
+      return updateItem(state, event.item, (i) => ({ ...i, round: event.round, timer: event.timer }));
+    case 'timer_paused':
+    case 'timer_resumed':
+    case 'timer_extended':
+      return updateItem(state, event.item, (i) => ({ ...i, timer: event.timer }));
+    case 'idea_added':
+      return {
+        ...state,
+        ideas: { ...state.ideas, [event.idea.id]: { ...event.idea, emphasis: [...event.idea.emphasis] } },
+        ideaOrder: [...state.ideaOrder, event.idea.id],
+      };
+    case 'emphasis_added':
+      return updateIdea(state, event.idea, (i) => ({ ...i, emphasis: [...i.emphasis, event.supporter] }));
+    case 'emphasis_withdrawn':
+      return updateIdea(state, event.idea, (i) => ({ ...i, emphasis: i.emphasis.filter((s) => s !== event.supporter) }));
     case 'attendance_set':
       return { ...state, attendance: { participants: event.participants, organisations: event.organisations } };
     case 'workshop_locked':
@@ -123,6 +149,16 @@ function updateParticipant(state: WorkshopState, id: string, change: (p: Partici
   return participant ? withParticipant(state, change(participant)) : state;
 }
 
+function updateItem(state: WorkshopState, id: string, change: (i: ItemState) => ItemState): WorkshopState {
+  const item = own(state.items, id);
+  return item ? { ...state, items: { ...state.items, [id]: change(item) } } : state;
+}
+
+function updateIdea(state: WorkshopState, id: string, change: (i: Idea) => Idea): WorkshopState {
+  const idea = own(state.ideas, id);
+  return idea ? { ...state, ideas: { ...state.ideas, [id]: change(idea) } } : state;
+}
+
 function setGroups(state: WorkshopState, count: number): WorkshopState {
   const participants: Record<string, Participant> = {};
   for (const [id, p] of Object.entries(state.participants)) {
@@ -135,7 +171,7 @@ function startItem(state: WorkshopState, id: string, at: number): WorkshopState 
   const before = endItem(state, state.running === id ? null : state.running, at);
   const item = own(before.items, id);
   if (!item) return before;
-  const started: ItemState = { phase: 'running', startedAt: at, endedAt: null, runs: item.runs + 1 };
+  const started: ItemState = { ...item, phase: 'running', startedAt: at, endedAt: null, runs: item.runs + 1, round: 0, timer: null };
   return { ...before, running: id, items: { ...before.items, [id]: started } };
 }
 
@@ -146,7 +182,7 @@ function endItem(state: WorkshopState, id: string | null, at: number): WorkshopS
   return {
     ...state,
     running: state.running === id ? null : state.running,
-    items: { ...state.items, [id]: { ...item, phase: 'ended', endedAt: at } },
+    items: { ...state.items, [id]: { ...item, phase: 'ended', endedAt: at, timer: null } },
   };
 }
 
