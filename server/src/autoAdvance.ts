@@ -24,11 +24,18 @@ export function createAutoAdvance(hub: () => Hub, clock: () => number = Date.now
     if (item?.kind !== 'carousel' || !item.autoAdvance || !run || run.timer?.state !== 'running') return;
     if (run.round + 1 >= item.stations.length) return;
     // The opId names the run and round, so an advance is applied once however often it fires.
-    const command = { opId: `auto:${item.id}:${run.runs}:${run.round}`, type: 'next_round', item: item.id };
+    // It names the round it leaves, so a facilitator's "next" at the same moment does not skip a station.
+    const command = { opId: `auto:${item.id}:${run.runs}:${run.round}`, type: 'next_round', item: item.id, round: run.round };
     const fire = () => {
       timeouts.delete(room.row.id);
       const current = hub().rooms.get(room.row.id);
-      if (current) hub().execute(current, { role: 'facilitator' }, command);
+      if (!current) return;
+      try {
+        hub().execute(current, { role: 'facilitator' }, command, 'system');
+      } catch (error) {
+        console.error('auto advance failed, retrying:', error instanceof Error ? error.message : error);
+        timeouts.set(room.row.id, setTimeout(fire, 5_000));
+      }
     };
     timeouts.set(room.row.id, setTimeout(fire, Math.max(0, run.timer.deadline - clock())));
   }

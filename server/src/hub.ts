@@ -138,21 +138,22 @@ export function createHub(store: Store, { publisher, clock = Date.now, onCommit 
       return id ? rooms.get(id) : undefined;
     },
     /** Runs one untrusted command payload from an authenticated actor; always returns an ack. */
-    execute(room: Room, actor: Actor, payload: unknown): Ack {
+    /** `opActor` overrides whose ops the opId is kept under (the server's own auto-advance is `system`). */
+    execute(room: Room, actor: Actor, payload: unknown, opActor = actorKey(actor)): Ack {
       const parsed = parseCommand(payload);
       if (!parsed.ok) return refusal(room, parsed.code, parsed.field);
       const command = parsed.command;
-      const done = store.findOp(room.row.id, actorKey(actor), command.opId);
+      const done = store.findOp(room.row.id, opActor, command.opId);
       if (done) return done;
       const decision = decide(room.state, command, { now: clock(), newId, actor });
       if (!decision.ok) {
         // Stored like an acceptance, so a resent op gets the same answer even after a restart.
         const ack = refusal(room, decision.code);
-        store.append({ workshopId: room.row.id, fromSeq: room.state.seq, events: [], op: { actor: actorKey(actor), opId: command.opId, ack } });
+        store.append({ workshopId: room.row.id, fromSeq: room.state.seq, events: [], op: { actor: opActor, opId: command.opId, ack } });
         return ack;
       }
       const ack: Ack = decision.result ? { ok: true, result: decision.result } : { ok: true };
-      commit(room, decision.events, { op: { actor: actorKey(actor), opId: command.opId, ack } });
+      commit(room, decision.events, { op: { actor: opActor, opId: command.opId, ack } });
       return ack;
     },
     /** Appends events decided outside a command (a participant joining), with optional extras. */

@@ -142,6 +142,26 @@ describe('the carousel with real clients, 4 groups × 4 stations', () => {
     await new Promise((r) => setTimeout(r, 1200));
     expect(received(f, 'round_started').map((e) => (e as { round: number }).round)).toEqual([0, 1]);
     expect(lastSnapshot(phones[0]!).state.items.ex1?.round).toBe(1);
+    expect(await f.send({ type: 'next_round', item: 'ex1', round: 0 })).toEqual({ ok: true });
+    expect(received(f, 'round_started')).toHaveLength(2);
+  });
+
+  it('a phone that drops right after a round change comes back to its new station', async () => {
+    const { f, phones } = await room();
+    await f.send({ type: 'start_item', item: 'ex1' });
+    await phones[1]!.send({ type: 'add_idea', item: 'ex1', slot: 's2', text: 'Vid station 2' });
+    const phone = phones[0]!;
+    await until(() => lastSnapshot(phone).state.items.ex1?.round === 0, 'round 0 on the phone');
+    const seqBefore = Math.max(lastSnapshot(phone).seq, ...phone.batches.map((b) => b.seq));
+    expect(await f.send({ type: 'next_round', item: 'ex1' })).toEqual({ ok: true });
+    // Round changes reach phones only as snapshots, so a phone's seq never passes a change it lacks the wall for.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(received(phone, 'round_started')).toHaveLength(0);
+    const { participantToken } = phone.snapshots[0]!;
+    phone.close();
+    const back = await client(servers[0]!, { code: lastSnapshot(f).info.code, participantToken, lastSeq: seqBefore });
+    expect(lastSnapshot(back).state.items.ex1?.round).toBe(1);
+    expect(ideasOf(lastSnapshot(back)).map((i) => i.text)).toEqual(['Vid station 2']);
   });
 });
 

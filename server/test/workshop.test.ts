@@ -135,17 +135,19 @@ describe('the three roles over Socket.IO', () => {
     const w = await createWorkshop(s, examplePlanJson);
     const f = await client(s, { workshopId: w.id, facilitatorToken: w.facilitatorToken });
     const p = await client(s, { code: w.code });
-    const started = p.nextEvent('item_started');
     expect(await f.send({ type: 'start_item', item: 'intro' })).toEqual({ ok: true });
-    expect((await started).events[0]).toMatchObject({ type: 'item_started', item: 'intro' });
+    // Phones get a fresh snapshot when the running item changes (what they work on changed).
+    await until(() => p.snapshots.at(-1)?.state.running === 'intro', 'the phone to follow the item');
     const note = await f.send({ type: 'add_note', item: 'intro', text: 'Första stycket.\n\nAndra stycket.' });
     expect(note.ok).toBe(true);
     const noteId = (note as unknown as { result: { note: string } }).result.note;
     expect(await f.send({ type: 'edit_note', note: noteId, text: 'Rättat.\n\nAndra.' })).toEqual({ ok: true });
-    const switched = p.nextEvent('item_ended');
+    const switched = f.nextEvent('item_ended');
     expect(await f.send({ type: 'start_item', item: 'update' })).toEqual({ ok: true });
     expect((await switched).events.map((e) => e.type)).toEqual(['item_ended', 'item_started']);
+    await until(() => p.snapshots.at(-1)?.state.running === 'update', 'the phone to follow the switch');
     expect(p.batches.flatMap((b) => b.events).some((e) => e.type.startsWith('note_'))).toBe(false);
+    expect(p.snapshots.every((snap) => Object.keys(snap.state.notes).length === 0)).toBe(true);
     const f2 = await client(s, { workshopId: w.id, facilitatorToken: w.facilitatorToken });
     const state = f2.snapshots[0]!.state;
     expect(state.running).toBe('update');

@@ -77,6 +77,8 @@ export function decideRound(
   const at = now;
   switch (c.type) {
     case 'next_round':
+      // The facilitator tapped "next" just as autoAdvance moved on (or twice): that round is left already.
+      if (c.round !== undefined && c.round !== run.round) return { ok: true, events: [] };
       if (run.round + 1 >= item.stations.length) return { ok: false, code: 'last_round' };
       return { ok: true, events: [{ type: 'round_started', item: item.id, round: run.round + 1, timer: startTimer(now, item.roundMinutes), at }] };
     case 'pause_timer':

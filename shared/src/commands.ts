@@ -57,7 +57,8 @@ export const commandSchemas = {
   }),
   emphasise: command('emphasise', { idea: id }),
   withdraw_emphasis: command('withdraw_emphasis', { idea: id }),
-  next_round: command('next_round', { item: id }),
+  // `round` (optional) is the round being left: a second "next" for the same round changes nothing.
+  next_round: command('next_round', { item: id, round: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100))) }),
   pause_timer: command('pause_timer', { item: id }),
   resume_timer: command('resume_timer', { item: id }),
   extend_timer: command('extend_timer', { item: id, seconds: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(600)) }),

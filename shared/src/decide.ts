@@ -150,7 +150,10 @@ function joinGroup(state: WorkshopState, c: CommandOf<'join_group'>, ctx: Decide
   if (state.groups < 1) return refuse('no_groups');
   if (c.group > state.groups) return refuse('no_such_group');
   const participant = participantOf(ctx);
-  if (own(state.participants, participant)?.group === c.group) return accept([]);
+  const current = own(state.participants, participant)?.group ?? null;
+  if (current === c.group) return accept([]);
+  // Switching groups mid-exercise would let one phone speak for several groups; the facilitator moves people then.
+  if (current !== null && runsGroupItem(state)) return refuse('group_item_running');
   return accept([{ type: 'group_joined', participant, group: c.group, at: ctx.now }]);
 }
 
@@ -178,9 +181,13 @@ export function isGroupItem(item: AgendaItem): boolean {
   return 'voter' in item && item.voter === 'group';
 }
 
-function setGroups(state: WorkshopState, count: number, at: number): Decision {
+function runsGroupItem(state: WorkshopState): boolean {
   const running = state.running ? findItem(state.plan, state.running) : undefined;
-  if (running && isGroupItem(running)) return refuse('group_item_running');
+  return running !== undefined && isGroupItem(running);
+}
+
+function setGroups(state: WorkshopState, count: number, at: number): Decision {
+  if (runsGroupItem(state)) return refuse('group_item_running');
   return accept(count === state.groups ? [] : [{ type: 'groups_set', count, at }]);
 }
 

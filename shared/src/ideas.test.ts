@@ -62,6 +62,17 @@ describe('starting and turning a carousel', () => {
     expect(decide(s, cmd({ type: 'next_round', item: 'ex1' }), ctx(F))).toEqual({ ok: false, code: 'last_round' });
   });
 
+  it('a "next" that names a round already left changes nothing (autoAdvance and a tap at once)', () => {
+    const s = step(running(), F, { type: 'next_round', item: 'ex1', round: 0 }).state;
+    expect(s.items.ex1?.round).toBe(1);
+    expect(step(s, F, { type: 'next_round', item: 'ex1', round: 0 }).events).toEqual([]);
+    expect(step(s, F, { type: 'next_round', item: 'ex1', round: 1 }).state.items.ex1?.round).toBe(2);
+  });
+
+  it('a phone without a group may still pick one mid-carousel', () => {
+    expect(step(running(), P(5), { type: 'join_group', group: 2 }).state.participants.p5?.group).toBe(2);
+  });
+
   it('pause, resume and extend change the stored timer; repeats change nothing', () => {
     let s = running();
     s = step(s, F, { type: 'pause_timer', item: 'ex1' }, 61_000).state;
@@ -118,6 +129,7 @@ describe('ideas and emphasis in a carousel', () => {
     ['next_round when not running', joined, F, { type: 'next_round', item: 'ex1' }, 'item_not_running'],
     ['extend when not running', joined, F, { type: 'extend_timer', item: 'ex1', seconds: 60 }, 'item_not_running'],
     ['a participant pausing', running, P(1), { type: 'pause_timer', item: 'ex1' }, 'forbidden'],
+    ['a phone switching group mid-carousel (it would speak for two groups)', running, P(1), { type: 'join_group', group: 2 }, 'group_item_running'],
   ];
   it.each(refusals)('refuses %s', (_name, state, actor, c, code) => {
     expect(decide(state(), cmd(c), ctx(actor))).toEqual({ ok: false, code });

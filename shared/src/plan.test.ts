@@ -57,12 +57,12 @@ describe('parsePlan accepts', () => {
 
   it('fills defaults', () => {
     const parsed = accepted(plan([
-      carousel(), wall({ id: 'w' }), { kind: 'ranking', title: 'R', of: 'w' },
+      talk(), wall({ id: 'w' }), { kind: 'ranking', title: 'R', of: 'w' },
       { kind: 'dots', title: 'D', wall: 'w', dotsPerVoter: 3 }, { kind: 'scale', title: 'S' },
     ]));
     expect(parsed.language).toBe('sv');
     expect(parsed.groups).toBe(0);
-    expect(parsed.agenda[0]).toMatchObject({ autoAdvance: false });
+    expect(accepted(plan([carousel()], { groups: 2 })).agenda[0]).toMatchObject({ autoAdvance: false });
     expect(parsed.agenda[2]).toMatchObject({ voter: 'participant', ties: false, lowerIsBetter: true, reveal: 'on_close' });
     expect(parsed.agenda[3]).toEqual({ id: 'item4', kind: 'dots', title: 'D', wall: 'w', dotsPerVoter: 3, voter: 'participant', reveal: 'on_close' });
     expect(parsed.agenda[4]).toMatchObject({ min: 1, max: 5, voter: 'participant', reveal: 'on_close' });
@@ -81,7 +81,7 @@ describe('parsePlan accepts', () => {
     const input = plan([
       talk(), talk({ id: 'item3' }), talk(), wall({ headings: [{ title: 'A' }, { id: 'h1', title: 'B' }] }),
       { kind: 'ranking', title: 'R', options: [{ title: 'x' }, { title: 'y' }] }, carousel({ stations: [{ prompt: 'a' }, { prompt: 'b' }] }),
-    ]);
+    ], { groups: 3 });
     const parsed = accepted(input);
     expect(parsed.agenda.map((item) => item.id)).toEqual(['item1', 'item3', 'item3_2', 'item4', 'item5', 'item6']);
     expect(parsed.agenda[3]).toMatchObject({ headings: [{ id: 'h1_2', title: 'A' }, { id: 'h1', title: 'B' }] });
@@ -92,7 +92,7 @@ describe('parsePlan accepts', () => {
 
   it('accepts half-minute rounds, leap days and a ranking of a carousel', () => {
     const parsed = accepted(plan([carousel({ id: 'c', roundMinutes: 0.5, stations: [{ prompt: 'a' }, { prompt: 'b' }] }),
-      { kind: 'ranking', title: 'R', of: 'c' }], { date: '2024-02-29' }));
+      { kind: 'ranking', title: 'R', of: 'c' }], { date: '2024-02-29', groups: 2 }));
     expect(rankingOptions(parsed, parsed.agenda[1] as RankingItem)).toEqual([{ id: 's1', title: 'a' }, { id: 's2', title: 'b' }]);
   });
 });
@@ -133,7 +133,8 @@ const refusals: [string, Json | unknown, string][] = [
   ['ranking with one option', plan([{ kind: 'ranking', title: 'R', options: [{ title: 'a' }] }]), 'agenda[0].options'],
   ['ranking of a missing item', plan([{ kind: 'ranking', title: 'R', of: 'nowhere' }]), 'agenda[0].of'],
   ['ranking of a talk', plan([talk({ id: 't' }), { kind: 'ranking', title: 'R', of: 't' }]), 'agenda[1].of'],
-  ['ranking of a one-station carousel', plan([carousel({ id: 'c' }), { kind: 'ranking', title: 'R', of: 'c' }]), 'agenda[1].of'],
+  ['ranking of a one-station carousel', plan([carousel({ id: 'c' }), { kind: 'ranking', title: 'R', of: 'c' }], { groups: 2 }), 'agenda[1].of'],
+  ['a carousel without groups', plan([talk(), carousel()]), 'agenda[1].kind'],
   ['group vote without groups', plan([wall({ id: 'w' }), { kind: 'ranking', title: 'R', of: 'w', voter: 'group' }]), 'agenda[1].voter'],
   ['bad reveal', plan([{ kind: 'scale', title: 'S', reveal: 'later' }]), 'agenda[0].reveal'],
   ['dots without wall', plan([{ kind: 'dots', title: 'D', dotsPerVoter: 3 }]), 'agenda[0].wall'],

@@ -112,6 +112,7 @@ const TEXT = {
   time: ['måste vara en tid på formen TT:MM mellan 00:00 och 23:59', 'must be a time in the form HH:MM between 00:00 and 23:59'],
   endBeforeStart: ['sluttiden måste vara efter starttiden', 'the end time must be after the start time'],
   duplicateId: ['id "{0}" används redan', 'the id "{0}" is already used'],
+  carouselGroups: ['en karusell kräver att planen har grupper (groups minst 1)', 'a carousel needs a plan with groups (groups at least 1)'],
   groupVoter: ['röstning per grupp kräver att planen har grupper (groups minst 1)', 'voting by group needs a plan with groups (groups at least 1)'],
   ofOrOptions: ['ange antingen of eller options (precis ett av dem)', 'give either of or options (exactly one of them)'],
   noSuchItem: ['det finns ingen punkt med id "{0}"', 'there is no item with the id "{0}"'],
@@ -228,6 +229,8 @@ function buildItem(raw: RawItem & { id: string }, at: string, groups: number): A
     case 'qa': return { ...base, kind: 'qa', ...(raw.of !== undefined ? { of: raw.of } : {}) };
     case 'wall': return { ...base, kind: 'wall', headings: withIds(raw.headings, 'h', `${at}.headings`).map(({ id, title }) => ({ id, title })) };
     case 'carousel': {
+      // Groups rotate between stations; without groups there is nothing to rotate.
+      if (groups === 0) refuse(`${at}.kind`, 'carouselGroups');
       const stations = withIds(raw.stations, 's', `${at}.stations`).map(({ id, prompt }) => ({ id, prompt }));
       return { ...base, kind: 'carousel', roundMinutes: raw.roundMinutes, stations, autoAdvance: raw.autoAdvance };
     }

@@ -22,8 +22,8 @@ export const REFUSALS = {
   no_groups: { sv: 'Mötet arbetar inte i grupper.', en: 'This meeting does not work in groups.' },
   no_such_group: { sv: 'Den gruppen finns inte.', en: 'That group does not exist.' },
   group_item_running: {
-    sv: 'Antalet grupper kan inte ändras medan en gruppövning pågår.',
-    en: 'The number of groups cannot change while a group exercise runs.',
+    sv: 'Grupperna kan inte ändras medan en gruppövning pågår. Be mötesledaren flytta dig.',
+    en: 'Groups cannot change while a group exercise runs. Ask the facilitator to move you.',
   },
   unknown_slot: { sv: 'Den stationen eller rubriken finns inte i övningen.', en: 'That station or heading is not in this exercise.' },
   text_too_long: { sv: 'Texten är för lång: högst 500 tecken.', en: 'The text is too long: 500 characters at most.' },

@@ -62,8 +62,18 @@ function groupsAt(state: WorkshopState, itemId: string, slot: string): Audience[
   return groups;
 }
 
-/** The audiences shown this event, judged on the state just after it. */
+/**
+ * The audiences shown this event, judged on the state just after it. Events
+ * that resync phones go only to the facilitator and the screen: the fresh
+ * snapshot carries them to the phones, so a phone's seq never moves past a
+ * change it has not been given the new wall for.
+ */
 export function audiences(event: WorkshopEvent, state: WorkshopState): Audience[] {
+  if (resyncs(event) !== null) return ['facilitator', 'screen'];
+  return roomsFor(event, state);
+}
+
+function roomsFor(event: WorkshopEvent, state: WorkshopState): Audience[] {
   switch (event.type) {
     case 'note_added':
     case 'note_edited':
