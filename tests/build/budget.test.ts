@@ -40,6 +40,15 @@ describe('the phone budget', () => {
     expect(total).toBeLessThanOrEqual(BUDGET);
   });
 
+  it('the carousel view loads lazily, only when a carousel runs, as its own chunk within 10 KB gzip', () => {
+    const carousel = dynamic.filter((k) => k.includes('Carousel'));
+    expect(carousel).toHaveLength(1);
+    expect(entry.has(carousel[0]!)).toBe(false);
+    const bytes = gzipBytes(m[carousel[0]!]!.file);
+    console.log(`carousel view: ${(bytes / 1024).toFixed(1)} KB gzip, loaded when a carousel runs`);
+    expect(bytes).toBeLessThanOrEqual(10 * 1024);
+  });
+
   it('no facilitator or screen code is reachable from the participant page', () => {
     const files = Object.values(m).map((c) => readFileSync(new URL(c.file, DIST), 'utf8')).join('\n');
     expect(Object.keys(m).some((k) => /facilitator|screen/.test(k))).toBe(false);

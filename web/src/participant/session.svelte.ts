@@ -7,7 +7,7 @@
 import type { CommandInput } from '@karusell/shared/commands';
 import type { Profile } from '@karusell/shared/events';
 import { normaliseCode } from '@karusell/shared/ids';
-import type { Snapshot } from '@karusell/shared/protocol';
+import type { Ack, Snapshot } from '@karusell/shared/protocol';
 import type { Connection } from '../lib/connection';
 import type { ConnectionStatus, ConnectRefusal } from '../lib/status';
 import { load, save } from '../lib/storage';
@@ -149,6 +149,10 @@ export class ParticipantSession {
     if (!ack.ok) this.message = { text: i18n.refusal(ack.error.code, ack.error.message), at: 'command' };
     return ack.ok;
   }
+
+  /** Sends a command and hands back its ack, leaving the page's message alone (the carousel shows its own). */
+  request = (command: CommandInput): Promise<Ack> =>
+    this.#connection?.send(command) ?? Promise.resolve({ ok: false, error: { code: 'closed', message: '' } });
 
   async saveProfile(profile: Profile): Promise<void> {
     if (await this.#send({ type: 'set_profile', ...profile })) this.afterProfile();
