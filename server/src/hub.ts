@@ -7,7 +7,7 @@
 import {
   audiences, decide, evolve, evolveAll, resyncs, initialState, parseCommand, refusalMessage,
   type Ack, type Actor, type Audience, type Plan, type RefusalCode, type SequencedEvent,
-  type WorkshopEvent, type WorkshopState,
+  type ResyncTarget, type WorkshopEvent, type WorkshopState,
 } from '@karusell/shared';
 import type { Store, WorkshopRow } from './store/sqlite';
 import { newCode, newId } from './tokens';
@@ -18,13 +18,10 @@ export interface Room {
   state: WorkshopState;
 }
 
-/** Which phones get a fresh snapshot. */
-export type Resync = 'participants' | { participant: string };
-
 /** How the hub reaches connections: a batch of events to one audience, or fresh snapshots to phones. */
 export interface Publisher {
   events: (workshopId: string, audience: Audience, events: SequencedEvent[]) => void;
-  resync: (workshopId: string, target: Resync) => void;
+  resync: (workshopId: string, target: ResyncTarget) => void;
 }
 
 /** Key of an actor for op de-duplication. */
@@ -82,8 +79,8 @@ export function createHub(store: Store, { publisher, clock = Date.now, onCommit 
     room.state = { ...state, seq };
     try {
       broadcast(room.row.id, routed);
-      for (const target of new Set(events.map(resyncs).filter((t) => t !== null).map((t) => JSON.stringify(t)))) {
-        publisher.resync(room.row.id, JSON.parse(target) as Resync);
+      for (const target of new Set(events.flatMap(resyncs).map((t) => JSON.stringify(t)))) {
+        publisher.resync(room.row.id, JSON.parse(target) as ResyncTarget);
       }
     } catch (error) {
       // The events are durable already; a client that missed them catches up on reconnect.

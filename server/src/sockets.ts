@@ -91,8 +91,6 @@ export function attachSockets(http: HttpServer, opts: SocketOptions) {
     events(workshopId, audience, events) {
       const room = roomName(workshopId, audience);
       io.to(room).emit('events', { seq: events.at(-1)!.seq, events, serverNow: Date.now() });
-      // A removed participant is told, then let go: they must not keep following the meeting.
-      if (typeof audience === 'object' && events.some((e) => e.type === 'participant_removed')) io.in(room).disconnectSockets(true);
     },
     resync(workshopId, target) {
       const room = opts.hub.rooms.get(workshopId);
@@ -103,6 +101,9 @@ export function attachSockets(http: HttpServer, opts: SocketOptions) {
         if (!socket) continue;
         joinRooms(socket, room);
         sendSnapshot(socket, room, opts);
+        // A removed participant is shown that they were removed, then let go: they must not keep following the meeting.
+        const { actor } = socket.data;
+        if (actor.role === 'participant' && own(room.state.participants, actor.participant)?.removed) socket.disconnect(true);
       }
     },
   };
@@ -178,14 +179,15 @@ function authenticateParticipant(auth: Record<string, unknown>, lastSeq: number 
 
 /**
  * The first message on a connection: the events missed since `lastSeq`, or a
- * snapshot. A phone that missed anything gets a snapshot, since which ideas
- * it is shown depends on where its group stands now.
+ * snapshot. A phone or screen that missed anything gets a snapshot, since
+ * what it is shown depends on the state now (its station, moderation).
  */
 function greet(socket: KSocket, room: Room, opts: SocketOptions) {
   const { actor, lastSeq } = socket.data;
   const seq = room.state.seq;
   if (lastSeq !== null && lastSeq <= seq) {
-    const limit = actor.role === 'participant' ? 0 : CATCH_UP_LIMIT;
+    // Phones and the screen get a snapshot if they missed anything: what they are shown depends on the state now.
+    const limit = actor.role === 'facilitator' ? CATCH_UP_LIMIT : 0;
     const missed = opts.store.events(room.row.id, lastSeq, limit + 1);
     if (missed.length <= limit) {
       const events = missed.filter((e) => shows(e, actor, room.state));

@@ -4,7 +4,7 @@
  * are refused. The Command union is inferred from the schemas.
  */
 import * as v from 'valibot';
-import { SECTORS } from './events';
+import { QUESTION_STATUSES, SECTORS } from './events';
 
 /** Longest note a facilitator may type (characters). */
 export const NOTE_MAX = 10_000;
@@ -62,6 +62,19 @@ export const commandSchemas = {
   pause_timer: command('pause_timer', { item: id }),
   resume_timer: command('resume_timer', { item: id }),
   extend_timer: command('extend_timer', { item: id, seconds: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(600)) }),
+  edit_idea: command('edit_idea', { idea: id, text: v.pipe(v.string(), v.maxLength(IDEA_TEXT_RAW_MAX)) }),
+  hide_idea: command('hide_idea', { idea: id }),
+  unhide_idea: command('unhide_idea', { idea: id }),
+  merge_ideas: command('merge_ideas', { into: id, from: id }),
+  unmerge_idea: command('unmerge_idea', { idea: id }),
+  ask_question: command('ask_question', {
+    item: id,
+    text: v.pipe(v.string(), v.maxLength(IDEA_TEXT_RAW_MAX)),
+    name: profileField,
+  }),
+  upvote_question: command('upvote_question', { item: id, question: id }),
+  set_question_status: command('set_question_status', { question: id, status: v.picklist(QUESTION_STATUSES) }),
+  answer_question: command('answer_question', { question: id, text: v.pipe(v.string(), v.maxLength(4_000)) }),
 } as const;
 
 /** A command's type tag. */

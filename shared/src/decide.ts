@@ -6,6 +6,8 @@
 import { decideRound, firstRound } from './carousel';
 import type { Command, CommandOf, CommandType } from './commands';
 import { decideAddIdea, decideEmphasis } from './ideas';
+import { decideModeration } from './moderation';
+import { decideAsk, decideQuestionByFacilitator, decideUpvote } from './questions';
 import type { Profile, WorkshopEvent } from './events';
 import { findItem } from './agenda';
 import type { AgendaItem } from './plan';
@@ -50,10 +52,22 @@ export const ROLE_MATRIX: Record<CommandType, readonly Role[]> = {
   pause_timer: ['facilitator'],
   resume_timer: ['facilitator'],
   extend_timer: ['facilitator'],
+  edit_idea: ['facilitator'],
+  hide_idea: ['facilitator'],
+  unhide_idea: ['facilitator'],
+  merge_ideas: ['facilitator'],
+  unmerge_idea: ['facilitator'],
+  ask_question: ['participant', 'facilitator'],
+  upvote_question: ['participant'],
+  set_question_status: ['facilitator'],
+  answer_question: ['facilitator'],
 };
 
 /** Commands a facilitator may still send after the workshop ended (finishing the minutes). */
-const AFTER_END: ReadonlySet<CommandType> = new Set(['add_note', 'edit_note', 'set_attendance']);
+const AFTER_END: ReadonlySet<CommandType> = new Set([
+  'add_note', 'edit_note', 'set_attendance', 'edit_idea', 'hide_idea', 'unhide_idea', 'merge_ideas', 'unmerge_idea',
+  'set_question_status', 'answer_question',
+]);
 
 const refuse = (code: RefusalCode): Decision => ({ ok: false, code });
 const accept = (events: WorkshopEvent[], result?: Record<string, unknown>): Decision =>
@@ -116,6 +130,19 @@ function decideByType(state: WorkshopState, c: Command, ctx: DecideContext): Dec
     case 'resume_timer':
     case 'extend_timer':
       return decideRound(state, c, at);
+    case 'edit_idea':
+    case 'hide_idea':
+    case 'unhide_idea':
+    case 'merge_ideas':
+    case 'unmerge_idea':
+      return decideModeration(state, c, at);
+    case 'ask_question':
+      return decideAsk(state, c, ctx);
+    case 'upvote_question':
+      return decideUpvote(state, c, ctx);
+    case 'set_question_status':
+    case 'answer_question':
+      return decideQuestionByFacilitator(state, c, at);
     case 'end_workshop': {
       const ending: WorkshopEvent[] = state.running ? [{ type: 'item_ended', item: state.running, at }] : [];
       return accept([...ending, { type: 'workshop_ended', at }]);

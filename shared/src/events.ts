@@ -40,6 +40,38 @@ export interface Idea {
   at: number;
   /** Supporter keys (`g:3`, or `p:<id>` without groups) that emphasised it, in order. */
   emphasis: string[];
+  /** Every distinct supporter behind it: author, emphasisers and the ideas merged into it. Marks = length − 1. */
+  support: string[];
+  /** Hidden by the facilitator: kept, but shown to nobody else. */
+  hidden: boolean;
+  /** The idea it was merged into (then shown only as part of that one). */
+  mergedInto: string | null;
+  /** Ideas merged into this one, in order. */
+  mergedFrom: string[];
+  /** The text as written, once the facilitator has edited it. */
+  originalText: string | null;
+}
+
+/** Where a question stands. */
+export const QUESTION_STATUSES = ['queued', 'answering', 'answered', 'hidden'] as const;
+/** One of QUESTION_STATUSES. */
+export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
+
+/** A question in a Q&A item: sent from a phone, or asked aloud and typed in by the facilitator. */
+export interface Question {
+  id: string;
+  item: string;
+  text: string;
+  /** The name the asker chose to give, if any. */
+  name: string | null;
+  /** The participant who sent it (null: typed in by the facilitator). */
+  participant: string | null;
+  at: number;
+  /** Participants who upvoted it, once each. */
+  votes: string[];
+  status: QuestionStatus;
+  /** The facilitator's short summary of the answer. */
+  answer: string | null;
 }
 
 /** Every event carries the time it happened (ms since epoch, from ctx.now). */
@@ -64,6 +96,15 @@ export type WorkshopEvent =
   | ({ type: 'idea_added'; idea: Idea } & At)
   | ({ type: 'emphasis_added'; idea: string; supporter: string } & At)
   | ({ type: 'emphasis_withdrawn'; idea: string; supporter: string } & At)
+  | ({ type: 'idea_edited'; idea: string; text: string } & At)
+  | ({ type: 'idea_hidden'; idea: string } & At)
+  | ({ type: 'idea_unhidden'; idea: string } & At)
+  | ({ type: 'ideas_merged'; into: string; from: string } & At)
+  | ({ type: 'idea_unmerged'; idea: string } & At)
+  | ({ type: 'question_asked'; question: Question } & At)
+  | ({ type: 'question_upvoted'; question: string; participant: string } & At)
+  | ({ type: 'question_status_set'; question: string; status: QuestionStatus; from: QuestionStatus } & At)
+  | ({ type: 'question_answered'; question: string; text: string } & At)
   | ({ type: 'item_ended'; item: string } & At)
   | ({ type: 'note_added'; note: Note } & At)
   | ({ type: 'note_edited'; note: string; text: string } & At)

@@ -3,6 +3,7 @@ import { parseCommand, type Command } from './commands';
 import { decide, type Actor, type DecideContext } from './decide';
 import type { Idea, WorkshopEvent } from './events';
 import { currentStation, marks, markText, visitedStations } from './ideas';
+import { freshIdea, supportOf } from './support';
 import type { CarouselItem, Plan } from './plan';
 import { evolveAll, initialState, type WorkshopState } from './state';
 
@@ -105,6 +106,7 @@ describe('ideas and emphasis in a carousel', () => {
     expect(added.result).toEqual({ idea: 'i10000-1' });
     expect(added.state.ideas['i10000-1']).toEqual({
       id: 'i10000-1', item: 'ex1', slot: 's2', text: 'Lära av varandra', group: 2, participant: 'p2', at: 10_000, emphasis: [],
+      support: ['g:2'], hidden: false, mergedInto: null, mergedFrom: [], originalText: null,
     });
     const later = step(added.state, F, { type: 'next_round', item: 'ex1' }).state;
     expect(step(later, P(2), { type: 'add_idea', item: 'ex1', slot: 's2', text: 'Skrevs offline' }).state.ideaOrder).toHaveLength(2);
@@ -162,8 +164,10 @@ describe('ideas and emphasis in a carousel', () => {
 });
 
 describe('marks', () => {
-  const idea = (group: number | null, emphasis: string[], participant: string | null = null): Idea =>
-    ({ id: 'x', item: 'i', slot: 's', text: 't', group, participant, at: 0, emphasis });
+  const idea = (group: number | null, emphasis: string[], participant: string | null = null): Idea => {
+    const fresh = { ...freshIdea({ id: 'x', item: 'i', slot: 's', text: 't', group, participant, at: 0 }), emphasis };
+    return { ...fresh, support: supportOf({ x: fresh }, 'x') };
+  };
   const cases: [string, Idea, number, string][] = [
     ['no emphasis', idea(1, []), 0, ''],
     ['one other group', idea(1, ['g:2']), 1, ' (!)'],

@@ -11,22 +11,16 @@ import type { Idea } from './events';
 import { findItem } from './agenda';
 import type { AgendaItem, CarouselItem } from './plan';
 import { own, type WorkshopState } from './state';
+import { authorKey, freshIdea } from './support';
 
 /** The longest idea, after trimming. */
 export const IDEA_MAX = 500;
 
-/** The supporter key of an idea's author, or null when nobody (a facilitator's idea for no group). */
-export function authorKey(idea: Idea): string | null {
-  if (idea.group !== null) return `g:${idea.group}`;
-  return idea.participant ? `p:${idea.participant}` : null;
-}
+export { authorKey } from './support';
 
-/** How many exclamation marks an idea carries. */
+/** How many exclamation marks an idea carries: its distinct supporters (merged ideas' included) minus one. */
 export function marks(idea: Idea): number {
-  const supporters = new Set(idea.emphasis);
-  const author = authorKey(idea);
-  if (author) supporters.add(author);
-  return Math.max(0, supporters.size - 1);
+  return Math.max(0, idea.support.length - 1);
 }
 
 /** The marks as text: "", " (!)", " (!!)" … */
@@ -51,6 +45,13 @@ export function visitedStations(state: WorkshopState, item: CarouselItem, group:
 /** The station id where a group stands now in a carousel. */
 export function currentStation(state: WorkshopState, item: CarouselItem, group: number): string {
   return visitedStations(state, item, group).at(-1)!;
+}
+
+/** The idea itself, or the idea it was (finally) merged into. */
+export function survivorOf(state: WorkshopState, id: string): Idea | undefined {
+  let idea = own(state.ideas, id);
+  for (let hops = 0; idea?.mergedInto && hops < 1000; hops++) idea = own(state.ideas, idea.mergedInto);
+  return idea;
 }
 
 type Who = { ok: true; key: string; group: number | null; participant: string } | { ok: false; decision: Decision };
@@ -92,15 +93,16 @@ export function decideAddIdea(state: WorkshopState, c: CommandOf<'add_idea'>, ct
     if (!reached(state, item, c.slot, who.group)) return { ok: false, code: 'not_at_station' };
     ({ group, participant } = who);
   }
-  const idea: Idea = { id: ctx.newId(), item: item.id, slot: c.slot, text, group, participant, at: ctx.now, emphasis: [] };
+  const idea = freshIdea({ id: ctx.newId(), item: item.id, slot: c.slot, text, group, participant, at: ctx.now });
   return { ok: true, events: [{ type: 'idea_added', idea, at: ctx.now }], result: { idea: idea.id } };
 }
 
 /** emphasise / withdraw_emphasis: a supporter backs an idea once, or takes it back. */
 export function decideEmphasis(state: WorkshopState, c: CommandOf<'emphasise' | 'withdraw_emphasis'>, ctx: DecideContext): Decision {
-  const idea = own(state.ideas, c.idea);
+  // Emphasising an idea merged away emphasises the one it was merged into.
+  const idea = survivorOf(state, c.idea);
   const item = idea ? findItem(state.plan, idea.item) : undefined;
-  if (!idea || !item) return { ok: false, code: 'unknown_idea' };
+  if (!idea || !item || idea.hidden) return { ok: false, code: 'unknown_idea' };
   if (state.running !== item.id) return { ok: false, code: 'item_not_running' };
   const who = supporterOf(state, ctx.actor);
   if (!who.ok) return who.decision;

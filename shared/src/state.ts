@@ -4,7 +4,8 @@
  * each over the part of the log it is shown.
  */
 import type { RoundTimer } from './carousel';
-import type { Idea, Note, Profile, WorkshopEvent } from './events';
+import type { Idea, Note, Profile, Question, WorkshopEvent } from './events';
+import { evolveIdeas } from './support';
 import type { Plan } from './plan';
 
 /** Where an agenda item stands. */
@@ -47,6 +48,9 @@ export interface WorkshopState {
   ideas: Record<string, Idea>;
   /** Idea ids in the order they came. */
   ideaOrder: string[];
+  questions: Record<string, Question>;
+  /** Question ids in the order they were asked. */
+  questionOrder: string[];
   attendance: { participants: number | null; organisations: number | null };
   locked: boolean;
   ended: boolean;
@@ -73,6 +77,8 @@ export function initialState(plan: Plan, at: number): WorkshopState {
     noteOrder: [],
     ideas: {},
     ideaOrder: [],
+    questions: {},
+    questionOrder: [],
     attendance: { participants: null, organisations: null },
     locked: false,
     ended: false,
@@ -117,15 +123,27 @@ export function evolve(state: WorkshopState, event: WorkshopEvent): WorkshopStat
     case 'timer_extended':
       return updateItem(state, event.item, (i) => ({ ...i, timer: event.timer }));
     case 'idea_added':
+      return { ...state, ideas: evolveIdeas(state.ideas, event), ideaOrder: [...state.ideaOrder, event.idea.id] };
+    case 'emphasis_added':
+    case 'emphasis_withdrawn':
+    case 'idea_edited':
+    case 'idea_hidden':
+    case 'idea_unhidden':
+    case 'ideas_merged':
+    case 'idea_unmerged':
+      return { ...state, ideas: evolveIdeas(state.ideas, event) };
+    case 'question_asked':
       return {
         ...state,
-        ideas: { ...state.ideas, [event.idea.id]: { ...event.idea, emphasis: [...event.idea.emphasis] } },
-        ideaOrder: [...state.ideaOrder, event.idea.id],
+        questions: { ...state.questions, [event.question.id]: { ...event.question } },
+        questionOrder: [...state.questionOrder, event.question.id],
       };
-    case 'emphasis_added':
-      return updateIdea(state, event.idea, (i) => ({ ...i, emphasis: [...i.emphasis, event.supporter] }));
-    case 'emphasis_withdrawn':
-      return updateIdea(state, event.idea, (i) => ({ ...i, emphasis: i.emphasis.filter((s) => s !== event.supporter) }));
+    case 'question_upvoted':
+      return updateQuestion(state, event.question, (q) => ({ ...q, votes: [...q.votes, event.participant] }));
+    case 'question_status_set':
+      return updateQuestion(state, event.question, (q) => ({ ...q, status: event.status }));
+    case 'question_answered':
+      return updateQuestion(state, event.question, (q) => ({ ...q, answer: event.text || null }));
     case 'attendance_set':
       return { ...state, attendance: { participants: event.participants, organisations: event.organisations } };
     case 'workshop_locked':
@@ -154,9 +172,9 @@ function updateItem(state: WorkshopState, id: string, change: (i: ItemState) => 
   return item ? { ...state, items: { ...state.items, [id]: change(item) } } : state;
 }
 
-function updateIdea(state: WorkshopState, id: string, change: (i: Idea) => Idea): WorkshopState {
-  const idea = own(state.ideas, id);
-  return idea ? { ...state, ideas: { ...state.ideas, [id]: change(idea) } } : state;
+function updateQuestion(state: WorkshopState, id: string, change: (q: Question) => Question): WorkshopState {
+  const question = own(state.questions, id);
+  return question ? { ...state, questions: { ...state.questions, [id]: change(question) } } : state;
 }
 
 function setGroups(state: WorkshopState, count: number): WorkshopState {

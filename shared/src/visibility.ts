@@ -42,11 +42,27 @@ export function projectState(state: WorkshopState, viewer: Viewer): WorkshopStat
     if (viewer.role === 'screen') participants[p.id] = anonymous(p);
     else if (p.id === viewer.participant) participants[p.id] = p;
   }
-  const cut = { ...state, participants, notes: {}, noteOrder: [] };
-  if (viewer.role === 'screen') return cut;
-  const slots = shownSlots(state, viewer.participant);
-  const ideaOrder = state.ideaOrder.filter((id) => state.ideas[id]!.item === state.running && slots.has(state.ideas[id]!.slot));
-  return { ...cut, ideas: Object.fromEntries(ideaOrder.map((id) => [id, state.ideas[id]!])), ideaOrder };
+  // Hidden and merged-away ideas, and hidden questions, are the facilitator's alone.
+  const slots = viewer.role === 'participant' ? shownSlots(state, viewer.participant) : null;
+  const ideaOrder = state.ideaOrder.filter((id) => {
+    const idea = state.ideas[id]!;
+    if (idea.hidden || idea.mergedInto) return false;
+    return slots === null || (idea.item === state.running && slots.has(idea.slot));
+  });
+  const questionOrder = state.questionOrder.filter((id) => {
+    const question = state.questions[id]!;
+    return question.status !== 'hidden' && (slots === null || question.item === state.running);
+  });
+  return {
+    ...state,
+    participants,
+    notes: {},
+    noteOrder: [],
+    ideas: Object.fromEntries(ideaOrder.map((id) => [id, state.ideas[id]!])),
+    ideaOrder,
+    questions: Object.fromEntries(questionOrder.map((id) => [id, state.questions[id]!])),
+    questionOrder,
+  };
 }
 
 /** The groups whose members are shown ideas at this slot of this item now. */
@@ -69,8 +85,17 @@ function groupsAt(state: WorkshopState, itemId: string, slot: string): Audience[
  * change it has not been given the new wall for.
  */
 export function audiences(event: WorkshopEvent, state: WorkshopState): Audience[] {
-  if (resyncs(event) !== null) return ['facilitator', 'screen'];
-  return roomsFor(event, state);
+  const resynced = resyncs(event);
+  if (resynced.length === 0) return roomsFor(event, state);
+  const screen = resynced.includes('screen');
+  return roomsFor(event, state).filter((a) => a === 'facilitator' || (a === 'screen' && !screen));
+}
+
+/** Phones shown a question now: all of them while its Q&A item runs. */
+function askedOf(state: WorkshopState, questionId: string): Audience[] {
+  const question = own(state.questions, questionId);
+  if (!question || question.status === 'hidden') return ['facilitator'];
+  return state.running === question.item ? ['facilitator', 'screen', 'participants'] : ['facilitator', 'screen'];
 }
 
 function roomsFor(event: WorkshopEvent, state: WorkshopState): Audience[] {
@@ -92,6 +117,12 @@ function roomsFor(event: WorkshopEvent, state: WorkshopState): Audience[] {
       const idea = own(state.ideas, event.idea);
       return ['facilitator', 'screen', ...(idea ? groupsAt(state, idea.item, idea.slot) : [])];
     }
+    case 'question_asked':
+      return askedOf(state, event.question.id);
+    case 'question_upvoted':
+    case 'question_status_set':
+    case 'question_answered':
+      return askedOf(state, event.question);
     default:
       return ['facilitator', 'screen', 'participants'];
   }
@@ -107,18 +138,35 @@ export function shows(event: WorkshopEvent, viewer: Viewer, state: WorkshopState
     || (typeof a === 'object' && 'group' in a && a.group === group));
 }
 
-/** Which phones need a fresh snapshot after this event, because what they work on changed. */
-export function resyncs(event: WorkshopEvent): 'participants' | { participant: string } | null {
+/** Who gets a fresh snapshot instead of an event. */
+export type ResyncTarget = 'participants' | 'screen' | { participant: string };
+
+/**
+ * Who needs a fresh snapshot after this event: phones whose wall changed (an
+ * item starts or ends, a round turns, their group changes), and phones and
+ * the screen after moderation, so a hidden or merged-away idea (or hidden
+ * question) is gone from them at once without its text ever being sent.
+ */
+export function resyncs(event: WorkshopEvent): ResyncTarget[] {
   switch (event.type) {
     case 'item_started':
     case 'item_ended':
     case 'round_started':
     case 'groups_set':
-      return 'participants';
+      return ['participants'];
     case 'group_joined':
     case 'participant_moved':
-      return { participant: event.participant };
+    case 'participant_removed':
+      return [{ participant: event.participant }];
+    case 'idea_edited':
+    case 'idea_hidden':
+    case 'idea_unhidden':
+    case 'ideas_merged':
+    case 'idea_unmerged':
+      return ['participants', 'screen'];
+    case 'question_status_set':
+      return event.status === 'hidden' || event.from === 'hidden' ? ['participants', 'screen'] : [];
     default:
-      return null;
+      return [];
   }
 }
