@@ -75,6 +75,8 @@ export const commandSchemas = {
   upvote_question: command('upvote_question', { item: id, question: id }),
   set_question_status: command('set_question_status', { question: id, status: v.picklist(QUESTION_STATUSES) }),
   answer_question: command('answer_question', { question: id, text: v.pipe(v.string(), v.maxLength(4_000)) }),
+  // Puts one heading or station alone on the projector; without item/slot, back to the whole wall.
+  focus_screen: command('focus_screen', { item: v.optional(id), slot: v.optional(id) }),
 } as const;
 
 /** A command's type tag. */

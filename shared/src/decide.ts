@@ -5,7 +5,7 @@
  */
 import { decideRound, firstRound } from './carousel';
 import type { Command, CommandOf, CommandType } from './commands';
-import { decideAddIdea, decideEmphasis } from './ideas';
+import { decideAddIdea, decideEmphasis, slotsOf } from './ideas';
 import { decideModeration } from './moderation';
 import { decideAsk, decideQuestionByFacilitator, decideUpvote } from './questions';
 import type { Profile, WorkshopEvent } from './events';
@@ -61,6 +61,7 @@ export const ROLE_MATRIX: Record<CommandType, readonly Role[]> = {
   upvote_question: ['participant'],
   set_question_status: ['facilitator'],
   answer_question: ['facilitator'],
+  focus_screen: ['facilitator'],
 };
 
 /** Commands a facilitator may still send after the workshop ended (finishing the minutes). */
@@ -143,6 +144,13 @@ function decideByType(state: WorkshopState, c: Command, ctx: DecideContext): Dec
     case 'set_question_status':
     case 'answer_question':
       return decideQuestionByFacilitator(state, c, at);
+    case 'focus_screen': {
+      if (c.item === undefined || c.slot === undefined) return accept(state.screenFocus ? [{ type: 'screen_focus_set', item: null, slot: null, at }] : []);
+      const item = findItem(state.plan, c.item);
+      if (!item) return refuse('unknown_item');
+      if (!slotsOf(item).includes(c.slot)) return refuse('unknown_slot');
+      return accept([{ type: 'screen_focus_set', item: item.id, slot: c.slot, at }]);
+    }
     case 'end_workshop': {
       const ending: WorkshopEvent[] = state.running ? [{ type: 'item_ended', item: state.running, at }] : [];
       return accept([...ending, { type: 'workshop_ended', at }]);

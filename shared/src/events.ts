@@ -105,6 +105,7 @@ export type WorkshopEvent =
   | ({ type: 'question_upvoted'; question: string; participant: string } & At)
   | ({ type: 'question_status_set'; question: string; status: QuestionStatus; from: QuestionStatus } & At)
   | ({ type: 'question_answered'; question: string; text: string } & At)
+  | ({ type: 'screen_focus_set'; item: string | null; slot: string | null } & At)
   | ({ type: 'item_ended'; item: string } & At)
   | ({ type: 'note_added'; note: Note } & At)
   | ({ type: 'note_edited'; note: string; text: string } & At)

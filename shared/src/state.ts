@@ -52,6 +52,8 @@ export interface WorkshopState {
   /** Question ids in the order they were asked. */
   questionOrder: string[];
   attendance: { participants: number | null; organisations: number | null };
+  /** The heading (or station) the facilitator put on the projector alone, if any. */
+  screenFocus: { item: string; slot: string } | null;
   locked: boolean;
   ended: boolean;
 }
@@ -80,6 +82,7 @@ export function initialState(plan: Plan, at: number): WorkshopState {
     questions: {},
     questionOrder: [],
     attendance: { participants: null, organisations: null },
+    screenFocus: null,
     locked: false,
     ended: false,
   };
@@ -144,6 +147,8 @@ export function evolve(state: WorkshopState, event: WorkshopEvent): WorkshopStat
       return updateQuestion(state, event.question, (q) => ({ ...q, status: event.status }));
     case 'question_answered':
       return updateQuestion(state, event.question, (q) => ({ ...q, answer: event.text || null }));
+    case 'screen_focus_set':
+      return { ...state, screenFocus: event.item && event.slot ? { item: event.item, slot: event.slot } : null };
     case 'attendance_set':
       return { ...state, attendance: { participants: event.participants, organisations: event.organisations } };
     case 'workshop_locked':

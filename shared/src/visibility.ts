@@ -56,6 +56,7 @@ export function projectState(state: WorkshopState, viewer: Viewer): WorkshopStat
   return {
     ...state,
     participants,
+    screenFocus: viewer.role === 'screen' ? state.screenFocus : null,
     notes: {},
     noteOrder: [],
     ideas: Object.fromEntries(ideaOrder.map((id) => [id, state.ideas[id]!])),
@@ -117,6 +118,8 @@ function roomsFor(event: WorkshopEvent, state: WorkshopState): Audience[] {
       const idea = own(state.ideas, event.idea);
       return ['facilitator', 'screen', ...(idea ? groupsAt(state, idea.item, idea.slot) : [])];
     }
+    case 'screen_focus_set':
+      return ['facilitator', 'screen'];
     case 'question_asked':
       return askedOf(state, event.question.id);
     case 'question_upvoted':
