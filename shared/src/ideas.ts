@@ -111,6 +111,7 @@ export function decideEmphasis(state: WorkshopState, c: CommandOf<'emphasise' | 
     return { ok: true, events: has ? [{ type: 'emphasis_withdrawn', idea: idea.id, supporter: who.key, at: ctx.now }] : [] };
   }
   if (!reached(state, item, idea.slot, who.group)) return { ok: false, code: 'not_at_station' };
-  if (has || authorKey(idea) === who.key) return { ok: true, events: [] };
+  // Already behind it: as author, by emphasis, or through an idea merged into it.
+  if (has || authorKey(idea) === who.key || idea.support.includes(who.key)) return { ok: true, events: [] };
   return { ok: true, events: [{ type: 'emphasis_added', idea: idea.id, supporter: who.key, at: ctx.now }] };
 }
