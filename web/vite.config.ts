@@ -7,6 +7,24 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const server = process.env.KARUSELL_SERVER ?? 'http://localhost:3000';
 
 /**
+ * socket.io-client's parser carries binary attachments (Blobs, ArrayBuffers)
+ * that Karusell never sends: every message is JSON. The phone's build uses
+ * src/lib/socketTextParser.ts, the same packet format for text alone, which
+ * saves about 1 KB gzip. The facilitator and the screen keep the real one.
+ */
+function withTextParser(): Plugin {
+  const lean = here('src/lib/socketTextParser.ts');
+  return {
+    name: 'karusell:text-parser',
+    enforce: 'pre',
+    applyToEnvironment: (environment) => environment.name === 'client',
+    resolveId(source, importer) {
+      return source === 'socket.io-parser' && importer?.includes('socket.io-client') ? lean : null;
+    },
+  };
+}
+
+/**
  * engine.io-client always bundles its WebTransport transport, which Karusell
  * never uses (connection.ts asks for polling and websocket only). Swapping it
  * for an empty stand-in saves the phone about 0.8 KB gzip. If a future
@@ -41,7 +59,7 @@ const build: BuildEnvironmentOptions = {
  */
 export default defineConfig({
   root: here('.'),
-  plugins: [svelte(), withoutWebTransport()],
+  plugins: [svelte(), withoutWebTransport(), withTextParser()],
   builder: {
     async buildApp(builder) {
       const { client, staff } = builder.environments;

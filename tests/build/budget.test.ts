@@ -49,6 +49,15 @@ describe('the phone budget', () => {
     expect(bytes).toBeLessThanOrEqual(10 * 1024);
   });
 
+  it.each(['Wall', 'Questions'])('the %s view loads lazily, as its own chunk (with what it shares with the carousel) within 10 KB gzip', (name) => {
+    const view = dynamic.filter((k) => k.endsWith(`/${name}.svelte`));
+    expect(view).toHaveLength(1);
+    const chunks = [...staticClosure(m, view[0]!)].filter((k) => !entry.has(k));
+    const bytes = chunks.reduce((total, k) => total + gzipBytes(m[k]!.file), 0);
+    console.log(`${name.toLowerCase()} view: ${(bytes / 1024).toFixed(1)} KB gzip with its shared chunks, loaded when one runs`);
+    expect(bytes).toBeLessThanOrEqual(10 * 1024);
+  });
+
   it('no facilitator or screen code is reachable from the participant page', () => {
     const files = Object.values(m).map((c) => readFileSync(new URL(c.file, DIST), 'utf8')).join('\n');
     expect(Object.keys(m).some((k) => /facilitator|screen/.test(k))).toBe(false);

@@ -1,9 +1,11 @@
 /** The facilitator's translator: follows the plan's language unless the facilitator picks one. */
 import type { Language } from '@karusell/shared/plan';
 import { common as commonEn, facilitator as facilitatorEn } from '../lib/i18n/en';
+import { exercises as exercisesEn } from '../lib/i18n/en.exercises';
 import { I18n } from '../lib/i18n/i18n.svelte';
 import { refusalTexts } from '../lib/i18n/refusals';
 import { common as commonSv, facilitator as facilitatorSv, type CommonMessages, type FacilitatorMessages } from '../lib/i18n/sv';
+import { exercises as exercisesSv, type ExerciseMessages } from '../lib/i18n/sv.exercises';
 import { load, save } from '../lib/storage';
 
 const CHOICE_KEY = 'karusell:facilitator:language';
@@ -14,10 +16,10 @@ function storedChoice(): Language | null {
 }
 
 /** The facilitator's texts in Swedish and English. */
-export const i18n = new I18n<CommonMessages & FacilitatorMessages>(
+export const i18n = new I18n<CommonMessages & FacilitatorMessages & ExerciseMessages>(
   {
-    sv: { ...commonSv, ...facilitatorSv, ...refusalTexts('sv') },
-    en: { ...commonEn, ...facilitatorEn, ...refusalTexts('en') },
+    sv: { ...commonSv, ...facilitatorSv, ...exercisesSv, ...refusalTexts('sv') },
+    en: { ...commonEn, ...facilitatorEn, ...exercisesEn, ...refusalTexts('en') },
   },
   storedChoice() ?? 'sv',
 );

@@ -1,9 +1,8 @@
-/** The phone's carousel texts in English. Loaded with the carousel view. */
+/** The phone's carousel texts in English. Loaded with the carousel view (with en.ideas.ts). */
 import type { CarouselMessages } from './sv.carousel';
 
 /** Texts of the carousel on the phone. */
 export const carousel: CarouselMessages = {
-  now: 'Now: {title}',
   goTo: 'Group {n} — go to station {station}',
   roundOf: 'Round {round} of {rounds}',
   newRound: 'New round! Group {n}, go to station {station}. The question: {prompt}',
@@ -15,37 +14,10 @@ export const carousel: CarouselMessages = {
   question: 'The station’s question',
   ideasHeading: { one: '{count} idea at this station', other: '{count} ideas at this station' },
   noIdeas: 'No ideas here yet. Write the first one!',
-  byGroup: 'Group {n}',
-  byOwnGroup: 'Group {n} (your group)',
-  byFacilitator: 'The facilitator',
-  emphasise: 'Emphasise (!)',
-  withdraw: 'Withdraw emphasis',
   addLabel: 'Your group’s idea',
   addLabelAt: 'Your group’s idea for station {station}',
-  add: 'Add',
-  counter: '{count}/{max} characters',
-  tooLong: '{over} characters too many.',
   draftElsewhere: 'The round has changed. The text will be added at station {station}, where you started writing it.',
   draftMove: 'Put it at station {station} instead',
-  sending: 'Sending…',
-  sent: 'Sent',
-  addedStatus: 'The idea has been added.',
   toStation: 'For station {station}',
-  notSent: 'Not sent: {message}',
-  yourText: 'Your text, which was not sent',
-  copy: 'Copy',
-  copied: 'Copied',
-  copyFailed: 'Could not copy. Select the text and copy it yourself.',
-  retry: 'Try again',
-  discard: 'Remove',
-  chooseGroupFirst: 'Choose a group first',
   chooseGroupIntro: 'The carousel is done in groups. Choose the group at your table to see which station to go to.',
-  exerciseOver: 'The exercise is over. This text did not get through:',
-  refusal_not_at_station: 'Your group has not reached that station yet.',
-  refusal_item_not_running: 'The exercise is no longer running.',
-  refusal_empty_text: 'Write something first.',
-  refusal_text_too_long: 'The text is too long: 500 characters at most.',
-  refusal_no_group: 'Choose a group first.',
-  refusal_unknown_idea: 'No such idea.',
-  refusal_closed: 'The connection closed before the text got through.',
 };

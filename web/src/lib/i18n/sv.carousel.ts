@@ -1,9 +1,8 @@
-/** The phone's carousel texts in Swedish: the source of truth for their keys. Loaded with the carousel view. */
+/** The phone's carousel texts in Swedish: the source of truth for their keys. Loaded with the carousel view (with sv.ideas.ts). */
 import type { Catalogue, Shape } from './types';
 
 /** Texts of the carousel on the phone. */
 export const carousel = {
-  now: 'Just nu: {title}',
   goTo: 'Grupp {n} — gå till station {station}',
   roundOf: 'Runda {round} av {rounds}',
   newRound: 'Ny runda! Grupp {n}, gå till station {station}. Frågan: {prompt}',
@@ -15,39 +14,12 @@ export const carousel = {
   question: 'Stationens fråga',
   ideasHeading: { one: '{count} idé på stationen', other: '{count} idéer på stationen' },
   noIdeas: 'Inga idéer här än. Skriv den första!',
-  byGroup: 'Grupp {n}',
-  byOwnGroup: 'Grupp {n} (din grupp)',
-  byFacilitator: 'Mötesledaren',
-  emphasise: 'Betona (!)',
-  withdraw: 'Ångra betoning',
   addLabel: 'Din grupps idé',
   addLabelAt: 'Din grupps idé till station {station}',
-  add: 'Lägg till',
-  counter: '{count}/{max} tecken',
-  tooLong: '{over} tecken för mycket.',
   draftElsewhere: 'Rundan har bytts. Texten läggs till på station {station}, där ni började skriva den.',
   draftMove: 'Lägg den på station {station} i stället',
-  sending: 'Skickas…',
-  sent: 'Skickad',
-  addedStatus: 'Idén är tillagd.',
   toStation: 'Till station {station}',
-  notSent: 'Skickades inte: {message}',
-  yourText: 'Din text, som inte skickades',
-  copy: 'Kopiera',
-  copied: 'Kopierad',
-  copyFailed: 'Kunde inte kopiera. Markera texten och kopiera den själv.',
-  retry: 'Försök igen',
-  discard: 'Ta bort',
-  chooseGroupFirst: 'Välj en grupp först',
   chooseGroupIntro: 'Karusellen görs i grupper. Välj gruppen vid ditt bord, så ser du vilken station ni ska gå till.',
-  exerciseOver: 'Övningen är slut. Den här texten hann inte komma fram:',
-  refusal_not_at_station: 'Din grupp har inte kommit till den stationen än.',
-  refusal_item_not_running: 'Övningen pågår inte längre.',
-  refusal_empty_text: 'Skriv något först.',
-  refusal_text_too_long: 'Texten är för lång: högst 500 tecken.',
-  refusal_no_group: 'Välj en grupp först.',
-  refusal_unknown_idea: 'Idén finns inte.',
-  refusal_closed: 'Anslutningen stängdes innan texten kom fram.',
 } satisfies Catalogue;
 
 /** The shape of the carousel texts. */

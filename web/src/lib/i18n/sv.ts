@@ -155,10 +155,20 @@ export const screen = {
   ideaCount: { one: '{count} idé', other: '{count} idéer' },
   noIdeasYet: 'Inga idéer än.',
   byFacilitator: 'Mötesledaren',
+  byParticipant: 'En deltagare',
   page: 'Sida {page} av {pages}',
   marksLegend: 'Utropstecken (!) innebär att idén betonats av flera grupper.',
   exerciseEnded: 'Övningen är avslutad',
   joinShort: 'Gå med: {url} · kod {code}',
+  wallHint: 'Skriv och betona idéer under rubrikerna på telefonen.',
+  answeringNow: 'Besvaras nu',
+  askedBy: 'Fråga från {name}',
+  queueHeading: 'Frågor i kön',
+  noneAnswering: 'Ställ din fråga, eller rösta på andras, på telefonen.',
+  noQuestions: 'Inga frågor i kön.',
+  votes: { one: '{count} röst', other: '{count} röster' },
+  moreQuestions: { one: '+ {count} fråga till i kön', other: '+ {count} frågor till i kön' },
+  qaOf: 'Frågor till: {title}',
 } satisfies Catalogue;
 
 /** The shape of the common texts. */

@@ -1,0 +1,37 @@
+/** The phone's texts for ideas in English. Loaded with the carousel and the idea wall. */
+import type { IdeaMessages } from './sv.ideas';
+
+/** Texts of ideas on the phone: the list, emphasis, the add box and texts that did not get through. */
+export const ideas: IdeaMessages = {
+  now: 'Now: {title}',
+  byGroup: 'Group {n}',
+  byOwnGroup: 'Group {n} (your group)',
+  byFacilitator: 'The facilitator',
+  byParticipant: 'A participant',
+  byYou: 'You',
+  emphasise: 'Emphasise (!)',
+  withdraw: 'Withdraw emphasis',
+  add: 'Add',
+  counter: '{count}/{max} characters',
+  tooLong: '{over} characters too many.',
+  sending: 'Sending…',
+  sent: 'Sent',
+  addedStatus: 'The idea has been added.',
+  notSent: 'Not sent: {message}',
+  yourText: 'Your text, which was not sent',
+  copy: 'Copy',
+  copied: 'Copied',
+  copyFailed: 'Could not copy. Select the text and copy it yourself.',
+  retry: 'Try again',
+  discard: 'Remove',
+  chooseGroupFirst: 'Choose a group first',
+  exerciseOver: 'The exercise is over. This text did not get through:',
+  refusal_not_at_station: 'Your group has not reached that station yet.',
+  refusal_item_not_running: 'The exercise is no longer running.',
+  refusal_empty_text: 'Write something first.',
+  refusal_text_too_long: 'The text is too long: 500 characters at most.',
+  refusal_no_group: 'Choose a group first.',
+  refusal_unknown_idea: 'No such idea.',
+  refusal_unknown_slot: 'That heading no longer exists.',
+  refusal_closed: 'The connection closed before the text got through.',
+};
