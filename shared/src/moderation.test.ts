@@ -216,6 +216,26 @@ describe('questions', () => {
     expect(decide(qa().s, cmd(c), ctx(actor))).toEqual({ ok: false, code });
   });
 
+  it('one question is answered at a time: marking another answering marks the first answered', () => {
+    let { s, q } = qa();
+    const other = step(s, F, { type: 'ask_question', item: 'qa', text: 'Nästa fråga' });
+    s = step(other.state, F, { type: 'set_question_status', question: q, status: 'answering' }).state;
+    const r = step(s, F, { type: 'set_question_status', question: other.result!.question!, status: 'answering' });
+    expect(r.events.map((e) => e.type === 'question_status_set' && [e.question, e.status])).toEqual([[q, 'answered'], [other.result!.question!, 'answering']]);
+    expect(r.state.questions[q]!.status).toBe('answered');
+  });
+
+  it('the screen focus ends with the run of its item', () => {
+    let s = meeting();
+    s = step(s, F, { type: 'focus_screen', item: 'ex2', slot: 'h2' }).state;
+    expect(s.screenFocus).toEqual({ item: 'ex2', slot: 'h2' });
+    expect(decide(s, cmd({ type: 'focus_screen', item: 'ex2', slot: 'zz' }), ctx(F))).toEqual({ ok: false, code: 'unknown_slot' });
+    s = step(s, F, { type: 'end_item', item: 'ex2' }).state;
+    expect(s.screenFocus).toBeNull();
+    s = step(s, F, { type: 'start_item', item: 'ex2' }).state;
+    expect(s.screenFocus).toBeNull();
+  });
+
   it('refuses questions when the Q&A is not running, and upvotes of a hidden question', () => {
     let { s, q } = qa();
     s = step(s, F, { type: 'set_question_status', question: q, status: 'hidden' }).state;

@@ -7,7 +7,7 @@
 import { findItem } from './agenda';
 import type { CommandOf } from './commands';
 import type { DecideContext, Decision } from './decide';
-import type { Question } from './events';
+import type { Question, WorkshopEvent } from './events';
 import { IDEA_MAX } from './ideas';
 import { own, type WorkshopState } from './state';
 
@@ -51,7 +51,17 @@ export function decideQuestionByFacilitator(
   if (!question) return { ok: false, code: 'unknown_question' };
   if (c.type === 'set_question_status') {
     if (question.status === c.status) return { ok: true, events: [] };
-    return { ok: true, events: [{ type: 'question_status_set', question: question.id, status: c.status, from: question.status, at }] };
+    // One question is answered at a time: the one being answered before counts as answered.
+    const previous = c.status === 'answering'
+      ? state.questionOrder.map((id) => state.questions[id]!).filter((q) => q.item === question.item && q.status === 'answering')
+      : [];
+    return {
+      ok: true,
+      events: [
+        ...previous.map((q): WorkshopEvent => ({ type: 'question_status_set', question: q.id, status: 'answered', from: 'answering', at })),
+        { type: 'question_status_set', question: question.id, status: c.status, from: question.status, at },
+      ],
+    };
   }
   const text = c.text.trim();
   if (text.length > ANSWER_MAX) return { ok: false, code: 'text_too_long' };

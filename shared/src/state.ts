@@ -191,7 +191,7 @@ function setGroups(state: WorkshopState, count: number): WorkshopState {
 }
 
 function startItem(state: WorkshopState, id: string, at: number): WorkshopState {
-  const before = endItem(state, state.running === id ? null : state.running, at);
+  const before = { ...endItem(state, state.running === id ? null : state.running, at), screenFocus: null };
   const item = own(before.items, id);
   if (!item) return before;
   const started: ItemState = { ...item, phase: 'running', startedAt: at, endedAt: null, runs: item.runs + 1, round: 0, timer: null };
@@ -204,6 +204,8 @@ function endItem(state: WorkshopState, id: string | null, at: number): WorkshopS
   if (!item || item.phase !== 'running') return state;
   return {
     ...state,
+    // A heading put alone on the projector belongs to the run of its item.
+    screenFocus: null,
     running: state.running === id ? null : state.running,
     items: { ...state.items, [id]: { ...item, phase: 'ended', endedAt: at, timer: null } },
   };
