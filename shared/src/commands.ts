@@ -9,7 +9,7 @@ import { QUESTION_STATUSES, SECTORS } from './events';
 /** Longest note a facilitator may type (characters). */
 export const NOTE_MAX = 10_000;
 /** Longest idea text accepted on the wire, before trimming. */
-export const IDEA_TEXT_RAW_MAX = 2_000;
+export const IDEA_TEXT_RAW_MAX = 5_000;
 /** Longest profile field (name, organisation). */
 export const PROFILE_FIELD_MAX = 120;
 

@@ -52,6 +52,13 @@ export interface Idea {
   originalText: string | null;
 }
 
+/**
+ * The new `support` of each idea an emphasis changes (the idea and the ideas
+ * it is merged into), carried in the event so a phone that holds only the
+ * survivor (never the ideas merged into it) shows the same marks.
+ */
+export type SupportChange = Record<string, string[]>;
+
 /** Where a question stands. */
 export const QUESTION_STATUSES = ['queued', 'answering', 'answered', 'hidden'] as const;
 /** One of QUESTION_STATUSES. */
@@ -94,8 +101,8 @@ export type WorkshopEvent =
   | ({ type: 'timer_resumed'; item: string; timer: RoundTimer } & At)
   | ({ type: 'timer_extended'; item: string; seconds: number; timer: RoundTimer } & At)
   | ({ type: 'idea_added'; idea: Idea } & At)
-  | ({ type: 'emphasis_added'; idea: string; supporter: string } & At)
-  | ({ type: 'emphasis_withdrawn'; idea: string; supporter: string } & At)
+  | ({ type: 'emphasis_added'; idea: string; supporter: string; support: SupportChange } & At)
+  | ({ type: 'emphasis_withdrawn'; idea: string; supporter: string; support: SupportChange } & At)
   | ({ type: 'idea_edited'; idea: string; text: string } & At)
   | ({ type: 'idea_hidden'; idea: string } & At)
   | ({ type: 'idea_unhidden'; idea: string } & At)

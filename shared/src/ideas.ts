@@ -7,14 +7,21 @@
 import { visitedStationIndexes } from './carousel';
 import type { CommandOf } from './commands';
 import type { Actor, DecideContext, Decision } from './decide';
-import type { Idea } from './events';
+import type { Idea, WorkshopEvent } from './events';
 import { findItem } from './agenda';
 import type { AgendaItem, CarouselItem } from './plan';
 import { own, type WorkshopState } from './state';
-import { authorKey, freshIdea } from './support';
+import { evolveIdeas, freshIdea, supportChange } from './support';
 
-/** The longest idea, after trimming. */
+/** The longest idea, after trimming, in characters as people count them (code points, so emoji count once). */
 export const IDEA_MAX = 500;
+
+/** A text's length in code points. */
+export function textLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
 
 export { authorKey } from './support';
 
@@ -80,7 +87,7 @@ export function decideAddIdea(state: WorkshopState, c: CommandOf<'add_idea'>, ct
   if (!slotsOf(item).includes(c.slot)) return { ok: false, code: 'unknown_slot' };
   const text = c.text.trim();
   if (!text) return { ok: false, code: 'empty_text' };
-  if (text.length > IDEA_MAX) return { ok: false, code: 'text_too_long' };
+  if (textLength(text) > IDEA_MAX) return { ok: false, code: 'text_too_long' };
   let group: number | null = null;
   let participant: string | null = null;
   if (ctx.actor.role === 'facilitator') {
@@ -106,12 +113,29 @@ export function decideEmphasis(state: WorkshopState, c: CommandOf<'emphasise' | 
   if (state.running !== item.id) return { ok: false, code: 'item_not_running' };
   const who = supporterOf(state, ctx.actor);
   if (!who.ok) return who.decision;
-  const has = idea.emphasis.includes(who.key);
-  if (c.type === 'withdraw_emphasis') {
-    return { ok: true, events: has ? [{ type: 'emphasis_withdrawn', idea: idea.id, supporter: who.key, at: ctx.now }] : [] };
-  }
+  if (c.type === 'withdraw_emphasis') return withdraw(state, idea, who.key, ctx.now);
   if (!reached(state, item, idea.slot, who.group)) return { ok: false, code: 'not_at_station' };
   // Already behind it: as author, by emphasis, or through an idea merged into it.
-  if (has || authorKey(idea) === who.key || idea.support.includes(who.key)) return { ok: true, events: [] };
-  return { ok: true, events: [{ type: 'emphasis_added', idea: idea.id, supporter: who.key, at: ctx.now }] };
+  if (idea.support.includes(who.key)) return { ok: true, events: [] };
+  const support = supportChange(state.ideas, idea.id, who.key, true);
+  return { ok: true, events: [{ type: 'emphasis_added', idea: idea.id, supporter: who.key, support, at: ctx.now }] };
+}
+
+/** Takes a supporter's emphasis back from the idea and from every idea merged into it. */
+function withdraw(state: WorkshopState, survivor: Idea, key: string, at: number): Decision {
+  const events: WorkshopEvent[] = [];
+  let ideas = state.ideas;
+  const visit = (id: string) => {
+    const idea = own(ideas, id);
+    if (!idea) return;
+    if (idea.emphasis.includes(key)) {
+      const support = supportChange(ideas, id, key, false);
+      const event: WorkshopEvent = { type: 'emphasis_withdrawn', idea: id, supporter: key, support, at };
+      events.push(event);
+      ideas = evolveIdeas(ideas, event);
+    }
+    for (const from of idea.mergedFrom) visit(from);
+  };
+  visit(survivor.id);
+  return { ok: true, events };
 }

@@ -121,6 +121,26 @@ describe('moderation', () => {
     expect(step(r.state, P(2), { type: 'emphasise', idea: x }).events).toEqual([]);
   });
 
+  it('a withdrawal takes the group back from the survivor and from the ideas merged into it', () => {
+    let s = meeting();
+    let x: string, y: string;
+    ({ state: s, id: x } = add(s, P(1), 'h1', 'Kontinuitet'));
+    ({ state: s, id: y } = add(s, P(2), 'h1', 'Kontinuitet'));
+    s = step(s, P(3), { type: 'emphasise', idea: y }).state;
+    s = step(s, F, { type: 'merge_ideas', into: x, from: y }).state;
+    expect(markText(s.ideas[x]!)).toBe(' (!!)');
+    const r = step(s, P(3), { type: 'withdraw_emphasis', idea: x });
+    expect(r.events).toMatchObject([{ type: 'emphasis_withdrawn', idea: y, supporter: 'g:3' }]);
+    expect(markText(r.state.ideas[x]!)).toBe(' (!)');
+  });
+
+  it('emojis count once toward the 500 characters', () => {
+    const s = meeting();
+    expect(decide(s, cmd({ type: 'add_idea', item: 'ex2', slot: 'h1', text: '🤝'.repeat(500) }), ctx(P(1))).ok).toBe(true);
+    expect(decide(s, cmd({ type: 'add_idea', item: 'ex2', slot: 'h1', text: '🤝'.repeat(501) }), ctx(P(1)))).toEqual({ ok: false, code: 'text_too_long' });
+    expect(decide(s, cmd({ type: 'add_idea', item: 'ex2', slot: 'h1', text: 'x'.repeat(3000) }), ctx(P(1)))).toEqual({ ok: false, code: 'text_too_long' });
+  });
+
   it('merges chain: a survivor merged again carries everything along', () => {
     const { s, a, b, c } = duplicates();
     let m = step(s, F, { type: 'merge_ideas', into: a, from: b }).state;

@@ -6,7 +6,7 @@
  */
 import type { CommandOf } from './commands';
 import type { Decision } from './decide';
-import { IDEA_MAX } from './ideas';
+import { IDEA_MAX, textLength } from './ideas';
 import { own, type WorkshopState } from './state';
 
 type ModerationCommand = CommandOf<'edit_idea' | 'hide_idea' | 'unhide_idea' | 'merge_ideas' | 'unmerge_idea'>;
@@ -19,7 +19,7 @@ export function decideModeration(state: WorkshopState, c: ModerationCommand, at:
       if (!idea) return { ok: false, code: 'unknown_idea' };
       const text = c.text.trim();
       if (!text) return { ok: false, code: 'empty_text' };
-      if (text.length > IDEA_MAX) return { ok: false, code: 'text_too_long' };
+      if (textLength(text) > IDEA_MAX) return { ok: false, code: 'text_too_long' };
       return { ok: true, events: text === idea.text ? [] : [{ type: 'idea_edited', idea: idea.id, text, at }] };
     }
     case 'hide_idea':

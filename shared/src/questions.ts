@@ -8,7 +8,7 @@ import { findItem } from './agenda';
 import type { CommandOf } from './commands';
 import type { DecideContext, Decision } from './decide';
 import type { Question, WorkshopEvent } from './events';
-import { IDEA_MAX } from './ideas';
+import { IDEA_MAX, textLength } from './ideas';
 import { own, type WorkshopState } from './state';
 
 /** The longest answer summary. */
@@ -22,7 +22,7 @@ export function decideAsk(state: WorkshopState, c: CommandOf<'ask_question'>, ct
   if (state.running !== item.id) return { ok: false, code: 'item_not_running' };
   const text = c.text.trim();
   if (!text) return { ok: false, code: 'empty_text' };
-  if (text.length > IDEA_MAX) return { ok: false, code: 'text_too_long' };
+  if (textLength(text) > IDEA_MAX) return { ok: false, code: 'text_too_long' };
   const question: Question = {
     id: ctx.newId(), item: item.id, text, name: c.name?.trim() || null,
     participant: ctx.actor.role === 'participant' ? ctx.actor.participant : null,

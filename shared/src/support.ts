@@ -3,7 +3,7 @@
  * everyone behind the ideas merged into it. Kept on each idea (`support`)
  * so a phone holding only its station's wall still shows the right marks.
  */
-import type { Idea, WorkshopEvent } from './events';
+import type { Idea, SupportChange, WorkshopEvent } from './events';
 
 /** The supporter key of an idea's author, or null when nobody (a facilitator's idea for no group). */
 export function authorKey(idea: Idea): string | null {
@@ -41,13 +41,12 @@ export function evolveIdeas(ideas: Record<string, Idea>, event: WorkshopEvent): 
       next[event.idea.id] = { ...event.idea };
       return next;
     case 'emphasis_added':
-      change(event.idea, (i) => ({ ...i, emphasis: [...i.emphasis, event.supporter] }));
-      touched = event.idea;
-      break;
-    case 'emphasis_withdrawn':
-      change(event.idea, (i) => ({ ...i, emphasis: i.emphasis.filter((s) => s !== event.supporter) }));
-      touched = event.idea;
-      break;
+    case 'emphasis_withdrawn': {
+      const added = event.type === 'emphasis_added';
+      change(event.idea, (i) => ({ ...i, emphasis: added ? [...i.emphasis, event.supporter] : i.emphasis.filter((s) => s !== event.supporter) }));
+      for (const [id, support] of Object.entries(event.support)) change(id, (i) => ({ ...i, support: [...support] }));
+      return next;
+    }
     case 'idea_edited':
       change(event.idea, (i) => ({ ...i, text: event.text, originalText: i.originalText ?? i.text }));
       return next;
@@ -70,10 +69,27 @@ export function evolveIdeas(ideas: Record<string, Idea>, event: WorkshopEvent): 
     default:
       return ideas;
   }
-  // Support flows up the merge chain: recompute from the touched idea to its final survivor.
-  for (let id = touched, hops = 0; id && hops < 1000; id = next[id]?.mergedInto ?? null, hops++) {
-    const current = id;
-    change(current, (i) => ({ ...i, support: supportOf(next, current) }));
+  return touched ? { ...next, ...chainIdeas(next, touched) } : next;
+}
+
+/** The ideas from `id` up its merge chain to the final survivor, each with its support recomputed. */
+function chainIdeas(ideas: Readonly<Record<string, Idea>>, id: string): Record<string, Idea> {
+  const out: Record<string, Idea> = {};
+  const next = { ...ideas };
+  for (let current: string | null = id, hops = 0; current && hops < 1000; hops++) {
+    const idea: Idea | undefined = Object.hasOwn(next, current) ? next[current] : undefined;
+    if (!idea) break;
+    out[current] = next[current] = { ...idea, support: supportOf(next, current) };
+    current = idea.mergedInto;
   }
-  return next;
+  return out;
+}
+
+/** The support each idea up the chain will have once `supporter` is added to or removed from `id`'s emphasis (full state only). */
+export function supportChange(ideas: Readonly<Record<string, Idea>>, id: string, supporter: string, added: boolean): SupportChange {
+  const idea = Object.hasOwn(ideas, id) ? ideas[id] : undefined;
+  if (!idea) return {};
+  const emphasis = added ? [...idea.emphasis, supporter] : idea.emphasis.filter((s) => s !== supporter);
+  const changed = chainIdeas({ ...ideas, [id]: { ...idea, emphasis } }, id);
+  return Object.fromEntries(Object.entries(changed).map(([key, i]) => [key, i.support]));
 }

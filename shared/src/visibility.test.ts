@@ -69,8 +69,8 @@ const meeting = fc.array(step, { minLength: 60, maxLength: 150 });
 const VIEWERS: Viewer[] = [{ role: 'facilitator' }, { role: 'screen' }, ...PIDS.map((participant): Viewer => ({ role: 'participant', participant }))];
 
 /** What a client of this viewer holds after the server sent it the log: shown events folded, fresh snapshots on resync. */
-function follow(log: WorkshopEvent[], viewer: Viewer): WorkshopState {
-  let full = initialState(plan, 0);
+function follow(log: WorkshopEvent[], viewer: Viewer, from: Plan = plan): WorkshopState {
+  let full = initialState(from, 0);
   let seen = projectState(full, viewer);
   for (const event of log) {
     full = evolve(full, event);
@@ -153,6 +153,43 @@ describe('what each role sees', () => {
       }),
       { seed: 5, numRuns: 150 },
     );
+  });
+
+  it('a phone holding only the survivor shows the same marks as the server after an emphasis (4 groups)', () => {
+    const four: Plan = { ...plan, groups: 4 };
+    let full = initialState(four, 0);
+    const log: WorkshopEvent[] = [];
+    let n = 0;
+    const run = (who: Actor, c: Record<string, unknown>) => {
+      const parsed = parseCommand({ opId: 'x', ...c });
+      if (!parsed.ok) throw new Error('bad');
+      const d = decide(full, parsed.command, { now: 1, actor: who, newId: () => `i${++n}` });
+      if (!d.ok) throw new Error(d.code);
+      for (const e of d.events) {
+        full = evolve(full, e);
+        log.push(e);
+      }
+    };
+    const P = (p: string): Actor => ({ role: 'participant', participant: p });
+    for (const [p, g] of [['p1', 1], ['p2', 2], ['p3', 3], ['p4', 4]] as const) {
+      log.push({ type: 'participant_joined', participant: p, at: 0 }, { type: 'group_joined', participant: p, group: g, at: 0 });
+      full = evolve(evolve(full, log.at(-2)!), log.at(-1)!);
+    }
+    run({ role: 'facilitator' }, { type: 'start_item', item: 'w' });
+    run(P('p1'), { type: 'add_idea', item: 'w', slot: 'h1', text: 'Samma' });
+    run(P('p2'), { type: 'add_idea', item: 'w', slot: 'h1', text: 'Samma' });
+    run(P('p3'), { type: 'emphasise', idea: 'i2' });
+    run({ role: 'facilitator' }, { type: 'merge_ideas', into: 'i1', from: 'i2' });
+    run(P('p4'), { type: 'emphasise', idea: 'i1' });
+    run({ role: 'facilitator' }, { type: 'edit_idea', idea: 'i1', text: 'Rättad' });
+    run(P('p3'), { type: 'withdraw_emphasis', idea: 'i1' });
+    for (const viewer of [{ role: 'screen' } as Viewer, P('p1')]) {
+      const held = follow(log, viewer, four);
+      expect(held, JSON.stringify(viewer)).toEqual(projectState(full, viewer));
+      expect(held.ideas.i1!.support.sort()).toEqual(['g:1', 'g:2', 'g:4']);
+      expect(held.ideas.i1!.originalText).toBeNull();
+    }
+    expect(full.ideas.i1!.originalText).toBe('Samma');
   });
 
   it('the screen never sees a name, organisation or note', () => {

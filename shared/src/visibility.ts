@@ -59,7 +59,8 @@ export function projectState(state: WorkshopState, viewer: Viewer): WorkshopStat
     screenFocus: viewer.role === 'screen' ? state.screenFocus : null,
     notes: {},
     noteOrder: [],
-    ideas: Object.fromEntries(ideaOrder.map((id) => [id, state.ideas[id]!])),
+    // The text before a facilitator's correction, and what was merged in, stay with the facilitator.
+    ideas: Object.fromEntries(ideaOrder.map((id) => [id, { ...state.ideas[id]!, originalText: null, mergedFrom: [] }])),
     ideaOrder,
     questions: Object.fromEntries(questionOrder.map((id) => [id, state.questions[id]!])),
     questionOrder,
