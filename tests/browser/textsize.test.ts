@@ -1,0 +1,131 @@
+/**
+ * WCAG 1.4.4 (resize text): at 200 % text size a 390 px phone and the
+ * facilitator's page on a phone still read without scrolling sideways, and no
+ * word or button runs out of its box.
+ *
+ * The text size is set the way a browser's own setting does it: Chromium's
+ * default font size doubled (16 → 32 px, so the root font size is 200 % and
+ * em-based media queries follow), not a zoom, which would also narrow the page.
+ */
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Karusell } from '../../server/src/app';
+import { PHONE, launch, phone, screenshot, startServer } from './browser';
+
+let server: Karusell;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let origin = '';
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launch();
+  origin = `http://127.0.0.1:${server.port}`;
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await server?.close();
+});
+
+async function page(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'sv-SE', bypassCSP: true });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function phonePage(): Promise<Page> {
+  const context = await phone(browser);
+  contexts.push(context);
+  return context.newPage();
+}
+
+const sessions = new WeakMap<Page, CDPSession>();
+
+/** Sets the browser's text size to 200 % (its default font size 32 px instead of 16) and waits until the page has it. */
+async function largeText(p: Page): Promise<void> {
+  let cdp = sessions.get(p);
+  if (!cdp) {
+    cdp = await p.context().newCDPSession(p);
+    sessions.set(p, cdp);
+  }
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+  await expect.poll(() => p.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('32px');
+}
+
+/**
+ * How many pixels the page scrolls sideways (beyond a 1 px rounding), and every box whose content runs out of it
+ * sideways: the innermost ones, leaving out the tables that scroll in their own box, visually hidden texts and
+ * selects (whose options are wider than the closed box by design).
+ */
+async function sideways(p: Page): Promise<{ page: number; boxes: string[] }> {
+  return p.evaluate(() => {
+    const html = document.documentElement;
+    const over = [...document.querySelectorAll<HTMLElement>('body *')].filter(
+      (el) =>
+        el.tagName !== 'SELECT' &&
+        !el.closest('.table-scroll, .visually-hidden') &&
+        el.clientWidth > 0 &&
+        el.scrollWidth > el.clientWidth + 1 &&
+        getComputedStyle(el).overflowX === 'visible',
+    );
+    const boxes = over
+      .filter((el) => !over.some((other) => other !== el && el.contains(other)))
+      .map((el) => `<${el.tagName.toLowerCase()} class="${el.className}"> ${el.scrollWidth - el.clientWidth} px too wide: "${(el.textContent ?? '').trim().slice(0, 40)}"`);
+    return { page: Math.max(0, html.scrollWidth - html.clientWidth - 1), boxes };
+  });
+}
+
+async function expectNoSideways(p: Page, view: string) {
+  expect(await sideways(p), view).toEqual({ page: 0, boxes: [] });
+}
+
+describe('200 % text size, in Chromium', () => {
+  it('the phone (join page, current item) and the facilitator run view at 390 px, and at 1280 px, need no sideways scrolling', async () => {
+    const facilitator = await page(PHONE);
+    await facilitator.goto(`${origin}/facilitator`);
+    await largeText(facilitator);
+    await expectNoSideways(facilitator, 'facilitator 390: create');
+    await facilitator.getByTestId('use-example').click();
+    const code = ((await facilitator.getByTestId('join-code-display').textContent()) ?? '').trim();
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+
+    const p = await phonePage();
+    await p.goto(`${origin}/`);
+    await largeText(p);
+    await expectNoSideways(p, 'phone: join');
+    await screenshot(p, 'textsize-phone-join');
+    await p.getByTestId('join-code').fill(code);
+    await p.getByTestId('join-submit').click();
+    await p.getByTestId('profile-skip').click();
+    await p.getByTestId('group-1').click();
+    await expect.poll(() => p.getByTestId('my-group').textContent()).toContain('1');
+
+    // A talk runs, with a note: the roomy notes field and its button are on the page.
+    await facilitator.getByTestId('start-intro').click();
+    await facilitator.getByTestId('note-input-intro').fill('Planen presenterades. Frågor om finansiering togs upp.');
+    await facilitator.getByTestId('note-save-intro').click();
+    await expect.poll(() => facilitator.locator('[data-testid^="note-text-"]').count()).toBe(1);
+    await expect.poll(() => p.getByTestId('current-item').textContent()).toContain('Presentation av planen');
+    await expect.poll(() => facilitator.getByTestId('participant-count').textContent()).toMatch(/\b1\b/);
+
+    await largeText(p);
+    await p.evaluate(() => window.scrollTo(0, 0));
+    await expectNoSideways(p, 'phone: current item');
+    await screenshot(p, 'textsize-phone-current-item');
+
+    await largeText(facilitator);
+    await facilitator.evaluate(() => window.scrollTo(0, 0));
+    await expectNoSideways(facilitator, 'facilitator 390: run view');
+    await screenshot(facilitator, 'textsize-facilitator-390');
+    await facilitator.getByTestId('note-save-intro').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(facilitator, 'textsize-facilitator-390-notes');
+
+    const wide = await page({ width: 1280, height: 800 });
+    await wide.goto(facilitator.url());
+    await expect.poll(() => wide.getByTestId('participant-count').textContent()).toMatch(/\b1\b/);
+    await largeText(wide);
+    await expectNoSideways(wide, 'facilitator 1280: run view');
+    await screenshot(wide, 'textsize-facilitator-1280');
+  });
+});
