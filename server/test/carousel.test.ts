@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Idea, Snapshot } from '@karusell/shared';
 import type { Karusell } from '../src/app';
-import { connect, createWorkshop, startServer, tempDb, until, type Client } from './harness';
+import { createWorkshop, lastSnapshot, received, tempDb, until, useServers, type Client } from './harness';
 
 const plan = (extra: Record<string, unknown> = {}, stations = 4) => ({
   title: 'Karusell 4×4', language: 'sv', groups: 4,
@@ -14,25 +14,8 @@ const plan = (extra: Record<string, unknown> = {}, stations = 4) => ({
   ],
 });
 
-const servers: Karusell[] = [];
-const clients: Client[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  for (const s of servers.splice(0)) await s.close();
-});
-async function server(dbPath?: string) {
-  const s = await startServer(dbPath);
-  servers.push(s);
-  return s;
-}
-async function client(s: Karusell, auth: Record<string, unknown>) {
-  const c = await connect(s, auth);
-  clients.push(c);
-  return c;
-}
-const lastSnapshot = (c: Client): Snapshot => c.snapshots.at(-1)!;
+const { server, client, stop } = useServers();
 const ideasOf = (snapshot: Snapshot): Idea[] => snapshot.state.ideaOrder.map((id) => snapshot.state.ideas[id]!);
-const received = (c: Client, type: string) => c.batches.flatMap((b) => b.events).filter((e) => e.type === type);
 
 /** A workshop with a facilitator, a screen and one phone in each of groups 1..4 (and one without a group). */
 async function room(extra?: Record<string, unknown>, stations?: number) {
@@ -147,7 +130,7 @@ describe('the carousel with real clients, 4 groups × 4 stations', () => {
   });
 
   it('a phone that drops right after a round change comes back to its new station', async () => {
-    const { f, phones } = await room();
+    const { s, f, phones } = await room();
     await f.send({ type: 'start_item', item: 'ex1' });
     await phones[1]!.send({ type: 'add_idea', item: 'ex1', slot: 's2', text: 'Vid station 2' });
     const phone = phones[0]!;
@@ -159,7 +142,7 @@ describe('the carousel with real clients, 4 groups × 4 stations', () => {
     expect(received(phone, 'round_started')).toHaveLength(0);
     const { participantToken } = phone.snapshots[0]!;
     phone.close();
-    const back = await client(servers[0]!, { code: lastSnapshot(f).info.code, participantToken, lastSeq: seqBefore });
+    const back = await client(s, { code: lastSnapshot(f).info.code, participantToken, lastSeq: seqBefore });
     expect(lastSnapshot(back).state.items.ex1?.round).toBe(1);
     expect(ideasOf(lastSnapshot(back)).map((i) => i.text)).toEqual(['Vid station 2']);
   });
@@ -174,8 +157,7 @@ describe('the timer across a restart', () => {
     await f.send({ type: 'start_item', item: 'ex1' });
     const started = received(f, 'round_started')[0] as unknown as { timer: { deadline: number } };
     f.close();
-    await s1.close();
-    servers.splice(servers.indexOf(s1), 1);
+    await stop(s1);
 
     const s2 = await server(dbPath);
     const f2 = await client(s2, { workshopId: w.id, facilitatorToken: w.facilitatorToken });
@@ -197,8 +179,7 @@ describe('the timer across a restart', () => {
     await until(() => received(f, 'timer_paused').length === 1, 'the pause');
     const paused = received(f, 'timer_paused')[0] as unknown as { timer: { state: string; remainingMs: number } };
     f.close();
-    await s1.close();
-    servers.splice(servers.indexOf(s1), 1);
+    await stop(s1);
     const s2 = await server(dbPath);
     const f2 = await client(s2, { workshopId: w.id, facilitatorToken: w.facilitatorToken });
     expect(lastSnapshot(f2).state.items.ex1?.timer).toEqual(paused.timer);

@@ -5,8 +5,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, EventBatch, Snapshot } from '@karusell/shared';
+import type { Ack, EventBatch, SequencedEvent, Snapshot } from '@karusell/shared';
 import { startKarusell, type Karusell } from '../src/app';
 
 /** A fresh database path in a temporary folder. */
@@ -107,3 +108,38 @@ export async function until(check: () => boolean, what: string, ms = 5000): Prom
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/** Servers and clients a test file starts, all closed after each test. */
+export function useServers() {
+  const servers: Karusell[] = [];
+  const clients: Client[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close();
+    for (const s of servers.splice(0)) await s.close();
+  });
+  return {
+    /** A server on port 0, with a fresh or the given database file. */
+    async server(dbPath?: string): Promise<Karusell> {
+      const s = await startServer(dbPath);
+      servers.push(s);
+      return s;
+    },
+    /** A connected client, closed after the test. */
+    async client(s: Karusell, auth: Record<string, unknown>): Promise<Client> {
+      const c = await connect(s, auth);
+      clients.push(c);
+      return c;
+    },
+    /** Closes a server mid-test (a restart), so it is not closed twice. */
+    async stop(s: Karusell): Promise<void> {
+      servers.splice(servers.indexOf(s), 1);
+      await s.close();
+    },
+  };
+}
+
+/** The last snapshot a client received. */
+export const lastSnapshot = (c: Client): Snapshot => c.snapshots.at(-1)!;
+
+/** Every event of this type a client received, in order. */
+export const received = (c: Client, type: string): SequencedEvent[] => c.batches.flatMap((b) => b.events).filter((e) => e.type === type);

@@ -1,27 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Ack, Snapshot } from '@karusell/shared';
+import { describe, expect, it } from 'vitest';
+import type { Ack } from '@karusell/shared';
 import { examplePlanJson } from '@karusell/shared/examplePlan';
-import type { Karusell } from '../src/app';
-import { connect, createWorkshop, startServer, until, type Client } from './harness';
+import { createWorkshop, lastSnapshot, received, until, useServers, type Client } from './harness';
 
-const servers: Karusell[] = [];
-const clients: Client[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  for (const s of servers.splice(0)) await s.close();
-});
-async function client(s: Karusell, auth: Record<string, unknown>) {
-  const c = await connect(s, auth);
-  clients.push(c);
-  return c;
-}
-const last = (c: Client): Snapshot => c.snapshots.at(-1)!;
-const received = (c: Client, type: string) => c.batches.flatMap((b) => b.events).filter((e) => e.type === type);
+const { server, client, stop } = useServers();
+const last = lastSnapshot;
 const resultOf = (ack: Ack, key: string) => (ack as unknown as { result: Record<string, string> }).result[key]!;
 
 async function room() {
-  const s = await startServer();
-  servers.push(s);
+  const s = await server();
   const w = await createWorkshop(s, examplePlanJson);
   const f = await client(s, { workshopId: w.id, facilitatorToken: w.facilitatorToken });
   const screen = await client(s, { workshopId: w.id, screenToken: w.screenToken });
@@ -31,7 +18,7 @@ async function room() {
     expect(await p.send({ type: 'join_group', group: g })).toEqual({ ok: true });
     phones.push(p);
   }
-  return { f, screen, phones };
+  return { s, f, screen, phones };
 }
 
 describe('an idea wall under three headings, with moderation, over real sockets', () => {
@@ -102,7 +89,7 @@ describe('an idea wall under three headings, with moderation, over real sockets'
 
 describe('questions from the floor', () => {
   it('phones ask and upvote, the facilitator types in questions asked aloud, marks one answering, answers, hides one', async () => {
-    const { f, screen, phones } = await room();
+    const { s, f, screen, phones } = await room();
     await f.send({ type: 'start_item', item: 'qa' });
     await until(() => phones.every((p) => last(p).state.running === 'qa'), 'phones in the Q&A');
     const q1 = resultOf(await phones[0]!.send({ type: 'ask_question', item: 'qa', text: 'Hur kan civilsamhället avlasta regionen?', name: 'Åsa' }), 'question');
@@ -125,7 +112,7 @@ describe('questions from the floor', () => {
 
     await f.send({ type: 'end_item', item: 'qa' });
     expect(await phones[0]!.send({ type: 'ask_question', item: 'qa', text: 'För sent' })).toMatchObject({ ok: false, error: { code: 'item_not_running' } });
-    const f2 = await client(servers[0]!, { workshopId: last(f).info.id, facilitatorToken: (f.socket.auth as { facilitatorToken: string }).facilitatorToken });
+    const f2 = await client(s, { workshopId: last(f).info.id, facilitatorToken: (f.socket.auth as { facilitatorToken: string }).facilitatorToken });
     const all = last(f2).state;
     expect(all.questionOrder).toEqual([q1, q2]);
     expect(all.questions[q2]).toMatchObject({ status: 'hidden', participant: null });

@@ -1,27 +1,11 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { io } from 'socket.io-client';
 import { examplePlanJson } from '@karusell/shared/examplePlan';
 import type { Karusell } from '../src/app';
-import { connect, createWorkshop, refusedCode, startServer, tempDb, until, type Client } from './harness';
+import { createWorkshop, refusedCode, tempDb, until, useServers } from './harness';
 
-const servers: Karusell[] = [];
-const clients: Client[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  for (const s of servers.splice(0)) await s.close();
-});
-
-async function server(dbPath?: string) {
-  const s = await startServer(dbPath);
-  servers.push(s);
-  return s;
-}
-async function client(s: Karusell, auth: Record<string, unknown>) {
-  const c = await connect(s, auth);
-  clients.push(c);
-  return c;
-}
+const { server, client, stop } = useServers();
 const url = (s: Karusell, path: string) => `http://127.0.0.1:${s.port}${path}`;
 
 describe('creating a workshop over HTTP', () => {
@@ -282,8 +266,7 @@ describe('coming back', () => {
     const seq = f.snapshots[0]!.seq + 4;
     p.close();
     f.close();
-    await s1.close();
-    servers.splice(servers.indexOf(s1), 1);
+    await stop(s1);
 
     const s2 = await server(dbPath);
     const f2 = await client(s2, { workshopId: w.id, facilitatorToken: w.facilitatorToken });

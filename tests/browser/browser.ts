@@ -6,6 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Karusell } from '../../server/src/app';
 import { startServer } from '../../server/test/harness';
 
 const require = createRequire(import.meta.url);
@@ -51,4 +53,73 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });
   await page.screenshot({ path: `${SCREENS}${name}.png` });
+}
+
+/** A test file's room: one server and one Chromium, a fresh context (like a separate device) per page, all closed after the file. */
+export interface Room {
+  /** The server's address, e.g. http://127.0.0.1:41225 (set once the file's beforeAll ran). */
+  origin: string;
+  page: (viewport: { width: number; height: number }) => Promise<Page>;
+  phonePage: () => Promise<Page>;
+}
+
+/** Registers the file's beforeAll/afterAll and returns its room. */
+export function useRoom(): Room {
+  let server: Karusell | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const open = async (context: BrowserContext) => {
+    contexts.push(context);
+    return context.newPage();
+  };
+  const room: Room = {
+    origin: '',
+    page: async (viewport) => open(await browser!.newContext({ viewport, locale: 'sv-SE', bypassCSP: true })),
+    phonePage: async () => open(await phone(browser!)),
+  };
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+    room.origin = `http://127.0.0.1:${server.port}`;
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.close();
+  });
+  return room;
+}
+
+/** Fails with the view's name if axe finds a serious or critical violation. */
+export async function expectAccessible(p: Page, view: string): Promise<void> {
+  expect(await seriousViolations(p), view).toEqual([]);
+}
+
+/** Joins as a participant at `/` with the code as typed; fills the profile or skips it; picks the group. */
+export async function join(room: Room, p: Page, code: string, group: number, profile?: { name: string; organisation: string }) {
+  await p.goto(`${room.origin}/`);
+  await p.getByTestId('join-code').fill(code);
+  await p.getByTestId('join-submit').click();
+  if (profile) {
+    await p.getByTestId('profile-name').fill(profile.name);
+    await p.getByTestId('profile-organisation').fill(profile.organisation);
+    await p.getByTestId('profile-sector').selectOption('civil');
+    await p.getByTestId('profile-save').click();
+  } else {
+    await p.getByTestId('profile-skip').click();
+  }
+  await p.getByTestId(`group-${group}`).click();
+  await expect.poll(() => p.getByTestId('my-group').textContent()).toContain(String(group));
+}
+
+/** The facilitator creates the example meeting; both projectors open its screen link. */
+export async function openExampleMeeting(room: Room) {
+  const facilitator = await room.page(LAPTOP);
+  await facilitator.goto(`${room.origin}/facilitator`);
+  await facilitator.getByTestId('use-example').click();
+  const code = ((await facilitator.getByTestId('join-code-display').textContent()) ?? '').trim();
+  const screenHref = await facilitator.getByTestId('screen-link').getAttribute('href');
+  const projectors = [await room.page(PROJECTOR_HD), await room.page(PROJECTOR_720)] as [Page, Page];
+  for (const projector of projectors) await projector.goto(new URL(screenHref ?? '', room.origin).href);
+  return { facilitator, code, projectors };
 }

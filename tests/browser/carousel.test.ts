@@ -1,51 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Karusell } from '../../server/src/app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  LAPTOP, PROJECTOR_720, PROJECTOR_HD, launch, phone, screenshot, seriousViolations, startServer,
+  screenshot, useRoom, expectAccessible, join, openExampleMeeting,
 } from './browser';
 
-let server: Karusell;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let origin = '';
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-  origin = `http://127.0.0.1:${server.port}`;
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.close();
-});
-
-async function page(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'sv-SE', bypassCSP: true });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function phonePage(): Promise<Page> {
-  const context = await phone(browser);
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function expectAccessible(p: Page, view: string) {
-  expect(await seriousViolations(p), view).toEqual([]);
-}
-
-/** Joins at `/` with the code, skips the profile, picks the group. */
-async function join(p: Page, code: string, group: number) {
-  await p.goto(`${origin}/`);
-  await p.getByTestId('join-code').fill(code);
-  await p.getByTestId('join-submit').click();
-  await p.getByTestId('profile-skip').click();
-  await p.getByTestId(`group-${group}`).click();
-  await expect.poll(() => p.getByTestId('my-group').textContent()).toContain(String(group));
-}
+const room = useRoom();
+const { page, phonePage } = room;
 
 /** Adds an idea in the phone's box; it shows at once as pending, then as the real idea, marked sent. */
 async function addIdea(p: Page, text: string) {
@@ -66,17 +26,11 @@ const PAPER = 'Från pappersbord 3: långsiktig finansiering i stället för ett
 
 describe('the carousel, clicked through in Chromium', () => {
   it('two phones in two groups go through two rounds: ideas, emphasis, a late idea, the rotation map and the walls', async () => {
-    const facilitator = await page(LAPTOP);
-    await facilitator.goto(`${origin}/facilitator`);
-    await facilitator.getByTestId('use-example').click();
-    const code = ((await facilitator.getByTestId('join-code-display').textContent()) ?? '').trim();
-    const screenHref = await facilitator.getByTestId('screen-link').getAttribute('href');
-    const projectors = [await page(PROJECTOR_HD), await page(PROJECTOR_720)];
-    for (const projector of projectors) await projector.goto(new URL(screenHref ?? '', origin).href);
+    const { facilitator, code, projectors } = await openExampleMeeting(room);
 
     const phones = [await phonePage(), await phonePage()];
-    await join(phones[0]!, code, 1);
-    await join(phones[1]!, code, 2);
+    await join(room, phones[0]!, code, 1);
+    await join(room, phones[1]!, code, 2);
 
     // Round 1: group 1 at station 1, group 2 at station 2.
     await facilitator.getByTestId('start-ex1').click();

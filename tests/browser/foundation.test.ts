@@ -1,64 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Karusell } from '../../server/src/app';
+import { describe, expect, it } from 'vitest';
 import {
-  LAPTOP, PROJECTOR_720, PROJECTOR_HD, launch, phone, screenshot, seriousViolations, startServer,
+  LAPTOP, PROJECTOR_720, PROJECTOR_HD, screenshot, useRoom, expectAccessible, join,
 } from './browser';
 
-let server: Karusell;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let origin = '';
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-  origin = `http://127.0.0.1:${server.port}`;
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.close();
-});
-
-async function page(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'sv-SE', bypassCSP: true });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function phonePage(): Promise<Page> {
-  const context = await phone(browser);
-  contexts.push(context);
-  return context.newPage();
-}
-
-/** Every serious or critical axe violation on the page, labelled with the view's name. */
-async function expectAccessible(p: Page, view: string) {
-  expect(await seriousViolations(p), view).toEqual([]);
-}
-
-/** Joins as a participant at `/`, typing the code in lower case; optionally fills the profile. */
-async function join(p: Page, code: string, group: number, profile?: { name: string; organisation: string }) {
-  await p.goto(`${origin}/`);
-  await p.getByTestId('join-code').fill(code.toLowerCase());
-  await p.getByTestId('join-submit').click();
-  if (profile) {
-    await p.getByTestId('profile-name').fill(profile.name);
-    await p.getByTestId('profile-organisation').fill(profile.organisation);
-    await p.getByTestId('profile-sector').selectOption('civil');
-    await p.getByTestId('profile-save').click();
-  } else {
-    await p.getByTestId('profile-skip').click();
-  }
-  await p.getByTestId(`group-${group}`).click();
-  await expect.poll(() => p.getByTestId('my-group').textContent()).toContain(String(group));
-}
+const room = useRoom();
+const { page, phonePage } = room;
 
 describe('the foundation, clicked through in Chromium', () => {
   it('a facilitator creates the example meeting, three phones join by code, the screens count them, a talk runs, a reload keeps the group', async () => {
     const facilitator = await page(LAPTOP);
-    await facilitator.goto(`${origin}/facilitator`);
+    await facilitator.goto(`${room.origin}/facilitator`);
     await expectAccessible(facilitator, 'facilitator: create');
     await screenshot(facilitator, 'facilitator-create');
 
@@ -72,8 +23,8 @@ describe('the foundation, clicked through in Chromium', () => {
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
     await expect.poll(() => facilitator.locator('img[src$=".svg"]').first().getAttribute('src')).toBe(`/api/qr/${code}.svg`);
     const screenHref = await facilitator.getByTestId('screen-link').getAttribute('href');
-    const screenUrl = new URL(screenHref ?? '', origin);
-    const screenLink = `${origin}${screenUrl.pathname}${screenUrl.hash}`;
+    const screenUrl = new URL(screenHref ?? '', room.origin);
+    const screenLink = `${room.origin}${screenUrl.pathname}${screenUrl.hash}`;
     expect(screenUrl.hash).toMatch(/^#workshop=.+&token=.+/);
 
     const projectors = [await page(PROJECTOR_HD), await page(PROJECTOR_720)];
@@ -81,10 +32,10 @@ describe('the foundation, clicked through in Chromium', () => {
     await expect.poll(() => projectors[0]!.getByTestId('participant-count').textContent()).toContain('0');
 
     const phones = [await phonePage(), await phonePage(), await phonePage()];
-    await join(phones[0]!, code, 1, { name: 'Åsa Öberg', organisation: 'Studieförbundet Vuxenskolan Västra Götaland' });
+    await join(room, phones[0]!, code.toLowerCase(), 1, { name: 'Åsa Öberg', organisation: 'Studieförbundet Vuxenskolan Västra Götaland' });
     await expectAccessible(phones[0]!, 'phone: current item');
-    await join(phones[1]!, code, 2);
-    await join(phones[2]!, code, 2);
+    await join(room, phones[1]!, code.toLowerCase(), 2);
+    await join(room, phones[2]!, code.toLowerCase(), 2);
 
     for (const p of [...projectors, facilitator]) {
       await expect.poll(() => p.getByTestId('participant-count').textContent()).toMatch(/\b3\b/);
@@ -123,7 +74,7 @@ describe('the foundation, clicked through in Chromium', () => {
 
   it('the phone join page works in English, refuses an unknown code in plain words, and passes axe', async () => {
     const p = await phonePage();
-    await p.goto(`${origin}/`);
+    await p.goto(`${room.origin}/`);
     await expectAccessible(p, 'phone: join');
     await screenshot(p, 'phone-join');
     await p.getByRole('button', { name: 'English' }).click();

@@ -7,38 +7,14 @@
  * default font size doubled (16 → 32 px, so the root font size is 200 % and
  * em-based media queries follow), not a zoom, which would also narrow the page.
  */
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Karusell } from '../../server/src/app';
-import { PHONE, launch, phone, screenshot, startServer } from './browser';
+import type { CDPSession, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  PHONE, screenshot, useRoom,
+} from './browser';
 
-let server: Karusell;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-let origin = '';
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-  origin = `http://127.0.0.1:${server.port}`;
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.close();
-});
-
-async function page(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'sv-SE', bypassCSP: true });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function phonePage(): Promise<Page> {
-  const context = await phone(browser);
-  contexts.push(context);
-  return context.newPage();
-}
+const room = useRoom();
+const { page, phonePage } = room;
 
 const sessions = new WeakMap<Page, CDPSession>();
 
@@ -83,7 +59,7 @@ async function expectNoSideways(p: Page, view: string) {
 describe('200 % text size, in Chromium', () => {
   it('the phone (join page, current item) and the facilitator run view at 390 px, and at 1280 px, need no sideways scrolling', async () => {
     const facilitator = await page(PHONE);
-    await facilitator.goto(`${origin}/facilitator`);
+    await facilitator.goto(`${room.origin}/facilitator`);
     await largeText(facilitator);
     await expectNoSideways(facilitator, 'facilitator 390: create');
     await facilitator.getByTestId('use-example').click();
@@ -91,7 +67,7 @@ describe('200 % text size, in Chromium', () => {
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
 
     const p = await phonePage();
-    await p.goto(`${origin}/`);
+    await p.goto(`${room.origin}/`);
     await largeText(p);
     await expectNoSideways(p, 'phone: join');
     await screenshot(p, 'textsize-phone-join');
