@@ -18,6 +18,11 @@ const opId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const groupNumber = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100));
 const profileField = v.optional(v.pipe(v.string(), v.maxLength(PROFILE_FIELD_MAX)));
 const noteText = v.pipe(v.string(), v.maxLength(NOTE_MAX));
+// Option or idea id → a whole number; at most 200 entries (a wall's ideas), checked against the vote by decide.
+const tally = v.pipe(
+  v.record(id, v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))),
+  v.check((entries) => Object.keys(entries).length <= 200),
+);
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
 
 function command<T extends string, E extends v.ObjectEntries>(type: T, entries: E) {
@@ -75,6 +80,10 @@ export const commandSchemas = {
   upvote_question: command('upvote_question', { item: id, question: id }),
   set_question_status: command('set_question_status', { question: id, status: v.picklist(QUESTION_STATUSES) }),
   answer_question: command('answer_question', { question: id, text: v.pipe(v.string(), v.maxLength(4_000)) }),
+  cast_ranking: command('cast_ranking', { item: id, ranks: tally }),
+  cast_dots: command('cast_dots', { item: id, dots: tally }),
+  cast_scale: command('cast_scale', { item: id, value: v.pipe(v.number(), v.integer(), v.minValue(-1000), v.maxValue(1000)) }),
+  reveal_results: command('reveal_results', { item: id }),
   // Puts one heading or station alone on the projector; without item/slot, back to the whole wall.
   focus_screen: command('focus_screen', { item: v.optional(id), slot: v.optional(id) }),
 } as const;

@@ -13,6 +13,7 @@ import { findItem } from './agenda';
 import type { AgendaItem } from './plan';
 import type { RefusalCode } from './refusals';
 import { own, type WorkshopState } from './state';
+import { decideCast, decideReveal } from './votes';
 
 /** Who is acting: taken from the authenticated connection, never from a command. */
 export type Actor = { role: 'facilitator' } | { role: 'screen' } | { role: 'participant'; participant: string };
@@ -62,12 +63,16 @@ export const ROLE_MATRIX: Record<CommandType, readonly Role[]> = {
   set_question_status: ['facilitator'],
   answer_question: ['facilitator'],
   focus_screen: ['facilitator'],
+  cast_ranking: ['participant'],
+  cast_dots: ['participant'],
+  cast_scale: ['participant'],
+  reveal_results: ['facilitator'],
 };
 
 /** Commands a facilitator may still send after the workshop ended (finishing the minutes). */
 const AFTER_END: ReadonlySet<CommandType> = new Set([
   'add_note', 'edit_note', 'set_attendance', 'edit_idea', 'hide_idea', 'unhide_idea', 'merge_ideas', 'unmerge_idea',
-  'set_question_status', 'answer_question',
+  'set_question_status', 'answer_question', 'reveal_results',
 ]);
 
 const refuse = (code: RefusalCode): Decision => ({ ok: false, code });
@@ -144,6 +149,12 @@ function decideByType(state: WorkshopState, c: Command, ctx: DecideContext): Dec
     case 'set_question_status':
     case 'answer_question':
       return decideQuestionByFacilitator(state, c, at);
+    case 'cast_ranking':
+    case 'cast_dots':
+    case 'cast_scale':
+      return decideCast(state, c, ctx);
+    case 'reveal_results':
+      return decideReveal(state, c, at);
     case 'focus_screen': {
       if (c.item === undefined || c.slot === undefined) return accept(state.screenFocus ? [{ type: 'screen_focus_set', item: null, slot: null, at }] : []);
       const item = findItem(state.plan, c.item);

@@ -81,6 +81,12 @@ export interface Question {
   answer: string | null;
 }
 
+/** What one voter chose: ranks per option, dots per idea, or a value on the scale. */
+export type Ballot =
+  | { kind: 'ranking'; ranks: Record<string, number> }
+  | { kind: 'dots'; dots: Record<string, number> }
+  | { kind: 'scale'; value: number };
+
 /** Every event carries the time it happened (ms since epoch, from ctx.now). */
 interface At {
   at: number;
@@ -112,6 +118,9 @@ export type WorkshopEvent =
   | ({ type: 'question_upvoted'; question: string; participant: string } & At)
   | ({ type: 'question_status_set'; question: string; status: QuestionStatus; from: QuestionStatus } & At)
   | ({ type: 'question_answered'; question: string; text: string } & At)
+  | ({ type: 'ballot_cast'; item: string; voter: string; participant: string; ballot: Ballot } & At)
+  | ({ type: 'votes_counted'; item: string; voted: number } & At)
+  | ({ type: 'results_revealed'; item: string } & At)
   | ({ type: 'screen_focus_set'; item: string | null; slot: string | null } & At)
   | ({ type: 'item_ended'; item: string } & At)
   | ({ type: 'note_added'; note: Note } & At)

@@ -8,3 +8,6 @@ export * from './refusals';
 export * from './protocol';
 export * from './visibility';
 export * from './ids';
+export * from './votes';
+export * from './voting';
+export * from './results';

@@ -7,6 +7,7 @@ import type { RoundTimer } from './carousel';
 import type { Idea, Note, Profile, Question, WorkshopEvent } from './events';
 import { evolveIdeas } from './support';
 import type { Plan } from './plan';
+import { evolveVotes, type VoteState } from './votes';
 
 /** Where an agenda item stands. */
 export type ItemPhase = 'pending' | 'running' | 'ended';
@@ -51,6 +52,8 @@ export interface WorkshopState {
   questions: Record<string, Question>;
   /** Question ids in the order they were asked. */
   questionOrder: string[];
+  /** Ballots per vote item (for phones and the screen, only what they are shown). */
+  votes: Record<string, VoteState>;
   attendance: { participants: number | null; organisations: number | null };
   /** The heading (or station) the facilitator put on the projector alone, if any. */
   screenFocus: { item: string; slot: string } | null;
@@ -81,6 +84,7 @@ export function initialState(plan: Plan, at: number): WorkshopState {
     ideaOrder: [],
     questions: {},
     questionOrder: [],
+    votes: {},
     attendance: { participants: null, organisations: null },
     screenFocus: null,
     locked: false,
@@ -147,6 +151,10 @@ export function evolve(state: WorkshopState, event: WorkshopEvent): WorkshopStat
       return updateQuestion(state, event.question, (q) => ({ ...q, status: event.status }));
     case 'question_answered':
       return updateQuestion(state, event.question, (q) => ({ ...q, answer: event.text || null }));
+    case 'ballot_cast':
+    case 'votes_counted':
+    case 'results_revealed':
+      return { ...state, votes: evolveVotes(state.votes, event, event.at) };
     case 'screen_focus_set':
       return { ...state, screenFocus: event.item && event.slot ? { item: event.item, slot: event.slot } : null };
     case 'attendance_set':

@@ -5,7 +5,7 @@ import { decide, type Actor } from './decide';
 import type { WorkshopEvent } from './events';
 import type { Plan } from './plan';
 import { evolve, initialState, type WorkshopState } from './state';
-import { projectState, resyncs, shownSlots, shows, type Viewer } from './visibility';
+import { projectState, resyncs, shownIdeas, shows, type Viewer } from './visibility';
 
 const plan: Plan = {
   title: 'Fuzz',
@@ -17,6 +17,9 @@ const plan: Plan = {
     { id: 'w', kind: 'wall', title: 'W', headings: [{ id: 'h1', title: 'H' }] },
     { id: 'q', kind: 'qa', title: 'Frågestund' },
     { id: 'c', kind: 'carousel', title: 'C', roundMinutes: 1, autoAdvance: false, stations: [{ id: 's1', prompt: 'A' }, { id: 's2', prompt: 'B' }] },
+    { id: 'r', kind: 'ranking', title: 'R', of: 'c', voter: 'group', ties: false, lowerIsBetter: true, reveal: 'on_close' },
+    { id: 'd', kind: 'dots', title: 'D', wall: 'w', dotsPerVoter: 3, maxPerIdea: 2, voter: 'participant', reveal: 'on_close' },
+    { id: 'k', kind: 'scale', title: 'K', min: 1, max: 5, voter: 'participant', reveal: 'live' },
   ],
 };
 
@@ -29,7 +32,8 @@ const actor = fc.oneof(
 const some = fc.constantFrom('id1', 'id2', 'id3', 'id4', 'id5', 'id6');
 /** Commands as a facilitator sends them. */
 const byFacilitator = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ type: fc.constant('start_item'), item: fc.constantFrom('w', 'c', 'w', 'c', 'q', 'a', 'x') }) },
+  { weight: 4, arbitrary: fc.record({ type: fc.constant('start_item'), item: fc.constantFrom('w', 'c', 'w', 'c', 'q', 'a', 'x', 'r', 'd', 'k') }) },
+  fc.record({ type: fc.constant('reveal_results'), item: fc.constantFrom('r', 'd', 'k', 'a') }),
   fc.record({ type: fc.constant('end_item'), item: fc.constantFrom('a', 'w', 'c', 'q') }),
   fc.record({ type: fc.constant('add_note'), item: fc.constantFrom('a', 'b'), text: fc.constantFrom('Note', '') }),
   fc.record({ type: fc.constant('edit_note'), note: some, text: fc.constant('Edited') }),
@@ -54,6 +58,9 @@ const byParticipant = fc.oneof(
   { weight: 2, arbitrary: fc.record({ type: fc.constantFrom('emphasise', 'withdraw_emphasis'), idea: some }) },
   fc.record({ type: fc.constant('ask_question'), item: fc.constant('q'), text: fc.constantFrom('Varför?', '') }),
   fc.record({ type: fc.constant('upvote_question'), item: fc.constant('q'), question: some }),
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('cast_ranking'), item: fc.constant('r'), ranks: fc.constantFrom({ s1: 1, s2: 2 }, { s1: 2, s2: 1 }, { s1: 1, s2: 1 }) }) },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('cast_dots'), item: fc.constant('d'), dots: fc.dictionary(some, fc.integer({ min: 0, max: 3 }), { maxKeys: 3 }) }) },
+  fc.record({ type: fc.constant('cast_scale'), item: fc.constant('k'), value: fc.integer({ min: 0, max: 6 }) }),
 );
 const participantActor = fc.constantFrom(...PIDS).map((participant): Actor => ({ role: 'participant', participant }));
 /** A meeting step: mostly the right role for the command, sometimes anyone for anything. */
@@ -128,9 +135,9 @@ describe('what each role sees', () => {
         const { state } = play(steps);
         for (const participant of PIDS) {
           const seen = projectState(state, { role: 'participant', participant });
-          const slots = shownSlots(state, participant);
+          const { item, slots } = shownIdeas(state, participant);
           for (const idea of Object.values(seen.ideas)) {
-            expect(idea.item).toBe(state.running);
+            expect(idea.item).toBe(item);
             expect(slots.has(idea.slot)).toBe(true);
           }
         }
@@ -190,6 +197,26 @@ describe('what each role sees', () => {
       expect(held.ideas.i1!.originalText).toBeNull();
     }
     expect(full.ideas.i1!.originalText).toBe('Samma');
+  });
+
+  it('until results are revealed, phones and the screen hold no ballot but their own (or their group\'s), and the true count', () => {
+    fc.assert(
+      fc.property(meeting, (steps) => {
+        const { state, log } = play(steps);
+        for (const viewer of VIEWERS.filter((v) => v.role !== 'facilitator')) {
+          const held = follow(log, viewer);
+          for (const [id, vote] of Object.entries(held.votes)) {
+            const full = state.votes[id]!;
+            expect(vote.voted).toBe(full.voters.length);
+            if (full.revealed || id === 'k') continue;
+            const mine = viewer.role === 'participant'
+              ? [`p:${viewer.participant}`, `g:${state.participants[viewer.participant]?.group}`] : [];
+            for (const voter of Object.keys(vote.ballots)) expect(mine).toContain(voter);
+          }
+        }
+      }),
+      { seed: 77, numRuns: 300 },
+    );
   });
 
   it('the screen never sees a name, organisation or note', () => {

@@ -13,6 +13,7 @@ import type { Actor } from './decide';
 import { currentStation, slotsOf } from './ideas';
 import { findItem } from './agenda';
 import { own, type Participant, type WorkshopState } from './state';
+import { isVoteItem, resultsShown, voterKey, type VoteState } from './votes';
 
 /** Who an event or state is being cut for. */
 export type Viewer = Actor;
@@ -24,14 +25,37 @@ function anonymous(p: Participant): Participant {
   return { ...p, profile: {} };
 }
 
-/** The slots of the running exercise whose ideas a participant is shown now (empty when none). */
-export function shownSlots(state: WorkshopState, participant: string): Set<string> {
+/**
+ * The ideas a participant is shown now (empty when none): the slots of the
+ * running exercise they work at, or the whole named exercise during a dots vote.
+ */
+export function shownIdeas(state: WorkshopState, participant: string): { item: string | null; slots: Set<string> } {
   const item = state.running ? findItem(state.plan, state.running) : undefined;
-  if (!item) return new Set();
-  if (item.kind === 'wall') return new Set(slotsOf(item));
-  if (item.kind !== 'carousel') return new Set();
+  const none = { item: null, slots: new Set<string>() };
+  if (item?.kind === 'dots') {
+    const source = findItem(state.plan, item.wall);
+    return source ? { item: source.id, slots: new Set(slotsOf(source)) } : none;
+  }
+  if (item?.kind === 'wall') return { item: item.id, slots: new Set(slotsOf(item)) };
+  if (item?.kind !== 'carousel') return none;
   const group = own(state.participants, participant)?.group ?? null;
-  return group === null ? new Set() : new Set([currentStation(state, item, group)]);
+  return group === null ? none : { item: item.id, slots: new Set([currentStation(state, item, group)]) };
+}
+
+/** The votes as a viewer may see them: ballots only where results are shown, or the viewer's own. */
+function projectVotes(state: WorkshopState, viewer: Viewer): Record<string, VoteState> {
+  const votes: Record<string, VoteState> = {};
+  for (const [id, vote] of Object.entries(state.votes)) {
+    const item = findItem(state.plan, id);
+    if (!isVoteItem(item) || resultsShown(state, item)) {
+      votes[id] = vote;
+      continue;
+    }
+    const mine = viewer.role === 'participant' ? voterKey(state, item, viewer.participant) : null;
+    const keep = mine?.ok && Object.hasOwn(vote.ballots, mine.key) ? [mine.key] : [];
+    votes[id] = { ...vote, voters: keep, ballots: Object.fromEntries(keep.map((k) => [k, vote.ballots[k]!])) };
+  }
+  return votes;
 }
 
 /** The part of the state this viewer may see. */
@@ -43,15 +67,15 @@ export function projectState(state: WorkshopState, viewer: Viewer): WorkshopStat
     else if (p.id === viewer.participant) participants[p.id] = p;
   }
   // Hidden and merged-away ideas, and hidden questions, are the facilitator's alone.
-  const slots = viewer.role === 'participant' ? shownSlots(state, viewer.participant) : null;
+  const shown = viewer.role === 'participant' ? shownIdeas(state, viewer.participant) : null;
   const ideaOrder = state.ideaOrder.filter((id) => {
     const idea = state.ideas[id]!;
     if (idea.hidden || idea.mergedInto) return false;
-    return slots === null || (idea.item === state.running && slots.has(idea.slot));
+    return shown === null || (idea.item === shown.item && shown.slots.has(idea.slot));
   });
   const questionOrder = state.questionOrder.filter((id) => {
     const question = state.questions[id]!;
-    return question.status !== 'hidden' && (slots === null || question.item === state.running);
+    return question.status !== 'hidden' && (shown === null || question.item === state.running);
   });
   return {
     ...state,
@@ -64,6 +88,7 @@ export function projectState(state: WorkshopState, viewer: Viewer): WorkshopStat
     ideaOrder,
     questions: Object.fromEntries(questionOrder.map((id) => [id, state.questions[id]!])),
     questionOrder,
+    votes: projectVotes(state, viewer),
   };
 }
 
@@ -121,6 +146,14 @@ function roomsFor(event: WorkshopEvent, state: WorkshopState): Audience[] {
     }
     case 'screen_focus_set':
       return ['facilitator', 'screen'];
+    case 'ballot_cast': {
+      const item = findItem(state.plan, event.item);
+      if (!isVoteItem(item) || resultsShown(state, item)) return ['facilitator', 'screen', 'participants'];
+      const [kind, id] = [event.voter.slice(0, 2), event.voter.slice(2)];
+      return ['facilitator', kind === 'g:' ? { group: Number(id) } : { participant: id }];
+    }
+    case 'votes_counted':
+      return ['screen', 'participants'];
     case 'question_asked':
       return askedOf(state, event.question.id);
     case 'question_upvoted':
@@ -170,6 +203,8 @@ export function resyncs(event: WorkshopEvent): ResyncTarget[] {
       return ['participants', 'screen'];
     case 'question_status_set':
       return event.status === 'hidden' || event.from === 'hidden' ? ['participants', 'screen'] : [];
+    case 'results_revealed':
+      return ['participants', 'screen'];
     default:
       return [];
   }
