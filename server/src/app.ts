@@ -11,6 +11,7 @@ import { createHub, type Publisher } from './hub';
 import { createHttpApp, joinUrl } from './http';
 import { attachSockets, roomName } from './sockets';
 import { openSqliteStore } from './store/sqlite';
+import { createLimiters, DEFAULT_LIMITS } from './limits';
 
 /** A running Karusell server. */
 export interface Karusell {
@@ -50,6 +51,7 @@ export async function startKarusell(config: Config): Promise<Karusell> {
     hub,
     store,
     joinUrl: (code) => joinUrl(base(), code),
+    limiters: createLimiters({ ...DEFAULT_LIMITS, ...config.limits }),
     allowedOrigin: (origin, host) => origin === new URL(base()).origin || (host !== undefined && sameHost(origin, host)),
   });
   publisher = sockets.publisher;

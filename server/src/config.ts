@@ -4,6 +4,7 @@
  * phones on the same network can open the join link.
  */
 import { networkInterfaces } from 'node:os';
+import type { Limits } from './limits';
 
 /** The server's settings. */
 export interface Config {
@@ -12,6 +13,8 @@ export interface Config {
   dbPath: string;
   /** Explicit public base URL, without trailing slash; undefined = derive from the LAN address. */
   publicUrl: string | undefined;
+  /** Rate limits other than the defaults (tests). */
+  limits?: Partial<Limits>;
 }
 
 /** Reads the settings from an environment. */

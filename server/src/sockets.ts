@@ -11,6 +11,7 @@ import {
   type Snapshot,
 } from '@karusell/shared';
 import type { Hub, Publisher, Room } from './hub';
+import type { Limiters } from './limits';
 import type { Store } from './store/sqlite';
 import { hashToken, newId, newToken, tokenMatches } from './tokens';
 
@@ -47,12 +48,20 @@ export interface SocketOptions {
   store: Store;
   joinUrl: (code: string) => string;
   allowedOrigin: (origin: string, host: string | undefined) => boolean;
+  limiters: Limiters;
 }
+
+/**
+ * Largest message a client may send, in bytes. Ideas are short (500
+ * characters); this leaves room for a few at once, since long-polling
+ * batches a reconnecting phone's queued commands into one request.
+ */
+export const MAX_MESSAGE_BYTES = 32_000;
 
 /** Attaches Socket.IO to the HTTP server. */
 export function attachSockets(http: HttpServer, opts: SocketOptions) {
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Session>(http, {
-    maxHttpBufferSize: 100_000,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
     serveClient: false,
     allowRequest: (req: IncomingMessage, callback) => {
       const origin = req.headers.origin;
@@ -60,12 +69,18 @@ export function attachSockets(http: HttpServer, opts: SocketOptions) {
     },
   });
 
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
+    const { auth, address } = socket.handshake;
     try {
-      socket.data = authenticate(socket.handshake.auth, opts);
+      // An address that sent too many wrong codes waits before joining anew; resuming with a token is never held up.
+      const joining = typeof auth.code === 'string' && auth.participantToken === undefined;
+      if (joining && await opts.limiters.blocked(address)) throw new Refused('rate_limited', RATE_LIMITED);
+      socket.data = authenticate(auth, opts);
       next();
     } catch (error) {
-      next(error instanceof Refused ? error : new Refused('bad_token', 'bad auth'));
+      const refused = error instanceof Refused ? error : new Refused('bad_token', 'bad auth');
+      if (refused.data.code === 'unknown_code' || refused.data.code === 'bad_token') await opts.limiters.failed(address);
+      next(refused);
     }
   });
 
@@ -74,16 +89,22 @@ export function attachSockets(http: HttpServer, opts: SocketOptions) {
     if (!room) return void socket.disconnect(true);
     joinRooms(socket, room);
     greet(socket, room, opts);
+    socket.on('disconnect', () => opts.limiters.forget(socket.id));
     socket.on('command', (payload, ack) => {
       if (typeof ack !== 'function') return;
-      const current = opts.hub.rooms.get(socket.data.workshopId);
-      if (!current) return ack({ ok: false, error: { code: 'bad_token', message: 'gone' } });
-      try {
-        ack(opts.hub.execute(current, socket.data.actor, payload));
-      } catch (error) {
-        console.error('command failed:', error instanceof Error ? error.message : error);
-        ack(opts.hub.refusal(current, 'internal'));
-      }
+      // Commands from one socket settle in the order they came: the limiter answers synchronously inside its promise.
+      void opts.limiters.command(socket.id).then((allowed) => {
+        const current = opts.hub.rooms.get(socket.data.workshopId);
+        if (!current) return ack({ ok: false, error: { code: 'bad_token', message: 'gone' } });
+        // Not stored as the op's answer: the same command sent again later is taken.
+        if (!allowed) return ack(opts.hub.refusal(current, 'rate_limited'));
+        try {
+          ack(opts.hub.execute(current, socket.data.actor, payload));
+        } catch (error) {
+          console.error('command failed:', error instanceof Error ? error.message : error);
+          ack(opts.hub.refusal(current, 'internal'));
+        }
+      });
     });
   });
 
@@ -127,6 +148,7 @@ function readLastSeq(value: unknown): number | null {
 
 // One message for every bad token, so a refusal never tells whether a workshop id exists.
 const BAD_TOKEN = `${refusalMessage('bad_token', 'sv')} / ${refusalMessage('bad_token', 'en')}`;
+const RATE_LIMITED = `${refusalMessage('rate_limited', 'sv')} / ${refusalMessage('rate_limited', 'en')}`;
 
 function authenticate(auth: Record<string, unknown>, opts: SocketOptions): Session {
   const lastSeq = readLastSeq(auth.lastSeq);

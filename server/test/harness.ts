@@ -9,6 +9,7 @@ import { afterEach } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, EventBatch, SequencedEvent, Snapshot } from '@karusell/shared';
 import { startKarusell, type Karusell } from '../src/app';
+import type { Limits } from '../src/limits';
 
 /** A fresh database path in a temporary folder. */
 export function tempDb(): string {
@@ -16,8 +17,8 @@ export function tempDb(): string {
 }
 
 /** Starts a server on loopback, port 0. */
-export function startServer(dbPath = tempDb()): Promise<Karusell> {
-  return startKarusell({ port: 0, host: '127.0.0.1', dbPath, publicUrl: undefined });
+export function startServer(dbPath = tempDb(), limits?: Partial<Limits>): Promise<Karusell> {
+  return startKarusell({ port: 0, host: '127.0.0.1', dbPath, publicUrl: undefined, ...(limits ? { limits } : {}) });
 }
 
 /** What POST /api/workshops answers. */
@@ -118,9 +119,9 @@ export function useServers() {
     for (const s of servers.splice(0)) await s.close();
   });
   return {
-    /** A server on port 0, with a fresh or the given database file. */
-    async server(dbPath?: string): Promise<Karusell> {
-      const s = await startServer(dbPath);
+    /** A server on port 0, with a fresh or the given database file (and other rate limits, if given). */
+    async server(dbPath?: string, limits?: Partial<Limits>): Promise<Karusell> {
+      const s = await startServer(dbPath, limits);
       servers.push(s);
       return s;
     },

@@ -18,10 +18,10 @@ const opId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const groupNumber = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100));
 const profileField = v.optional(v.pipe(v.string(), v.maxLength(PROFILE_FIELD_MAX)));
 const noteText = v.pipe(v.string(), v.maxLength(NOTE_MAX));
-// Option or idea id → a whole number; at most 200 entries (a wall's ideas), checked against the vote by decide.
+// Option or idea id → a whole number; at most 100 entries (a voter has at most 50 dots), checked against the vote by decide.
 const tally = v.pipe(
   v.record(id, v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))),
-  v.check((entries) => Object.keys(entries).length <= 200),
+  v.check((entries) => Object.keys(entries).length <= 100),
 );
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
 
