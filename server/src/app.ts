@@ -12,6 +12,7 @@ import { createHttpApp, joinUrl } from './http';
 import { attachSockets, roomName } from './sockets';
 import { openSqliteStore } from './store/sqlite';
 import { createLimiters, DEFAULT_LIMITS } from './limits';
+import { startRetention } from './retention';
 
 /** A running Karusell server. */
 export interface Karusell {
@@ -19,6 +20,8 @@ export interface Karusell {
   port: number;
   base: string;
   close: () => Promise<void>;
+  /** Deletes ended workshops past the retention setting now (it also runs hourly); returns their ids. */
+  purge: () => string[];
 }
 
 /** Starts Karusell with the given settings; resolves once it listens. */
@@ -55,6 +58,16 @@ export async function startKarusell(config: Config): Promise<Karusell> {
     allowedOrigin: (origin, host) => origin === new URL(base()).origin || (host !== undefined && sameHost(origin, host)),
   });
   publisher = sockets.publisher;
+  const retention = startRetention({
+    hub,
+    days: config.retentionDays,
+    remove: (id) => {
+      store.deleteWorkshop(id);
+      hub.forget(id);
+      autoAdvance.clear(id);
+      for (const audience of ['facilitator', 'screen', 'participants'] as const) sockets?.io.in(roomName(id, audience)).disconnectSockets(true);
+    },
+  });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -65,6 +78,7 @@ export async function startKarusell(config: Config): Promise<Karusell> {
   let closing: Promise<void> | undefined;
   const close = () => {
     autoAdvance.stop();
+    retention.stop();
     closing ??= new Promise<void>((resolve) => {
       void sockets!.io.close(() => {
         store.close();
@@ -74,7 +88,7 @@ export async function startKarusell(config: Config): Promise<Karusell> {
     });
     return closing;
   };
-  return { http, port, base: base(), close };
+  return { http, port, base: base(), close, purge: retention.purge };
 }
 
 function sameHost(origin: string, host: string): boolean {

@@ -59,6 +59,8 @@ export interface WorkshopState {
   screenFocus: { item: string; slot: string } | null;
   locked: boolean;
   ended: boolean;
+  /** When the workshop ended (the retention setting counts from here). */
+  endedAt: number | null;
 }
 
 /** The record's own entry for a key, never one from Object.prototype (ids come from outside). */
@@ -89,6 +91,7 @@ export function initialState(plan: Plan, at: number): WorkshopState {
     screenFocus: null,
     locked: false,
     ended: false,
+    endedAt: null,
   };
 }
 
@@ -162,7 +165,7 @@ export function evolve(state: WorkshopState, event: WorkshopEvent): WorkshopStat
     case 'workshop_locked':
       return { ...state, locked: event.locked };
     case 'workshop_ended':
-      return endItem({ ...state, ended: true }, state.running, event.at);
+      return endItem({ ...state, ended: true, endedAt: event.at }, state.running, event.at);
   }
 }
 
