@@ -4,9 +4,11 @@
  * server sends only what was missed, hands snapshots and event batches to
  * the caller, and sends commands with an opId. A command waits until it is
  * acknowledged: if the connection drops first, it is sent again with the
- * same opId after the reconnect, and the server applies it once.
+ * same opId after the reconnect, and the server applies it once. With an
+ * outbox (the phone's is in localStorage) unacknowledged commands also
+ * survive a reload or a closed tab: the next connection sends them again.
  */
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { CommandInput } from '@karusell/shared/commands';
 import type { Ack, ClientToServerEvents, ConnectAuth, EventBatch, ServerToClientEvents, Snapshot } from '@karusell/shared/protocol';
 import type { ConnectRefusalCode } from '@karusell/shared/refusals';
@@ -29,6 +31,18 @@ export interface ConnectionOptions {
   onSnapshot: (snapshot: Snapshot) => void;
   onEvents: (batch: EventBatch) => void;
   onStatus: (status: ConnectionStatus, refusal?: ConnectRefusal) => void;
+  /** Where unacknowledged commands are kept between page loads. */
+  outbox?: Outbox;
+  /** Called with the number of unacknowledged commands whenever it changes. */
+  onPending?: (count: number) => void;
+  /** The server's address; the page's own when left out. */
+  url?: string;
+}
+
+/** A store for the commands not yet acknowledged. */
+export interface Outbox {
+  load: () => Outgoing[];
+  save: (commands: Outgoing[]) => void;
 }
 
 /** A live connection. */
@@ -37,12 +51,15 @@ export interface Connection {
   send: (command: CommandInput) => Promise<Ack>;
   /** Connects again after a refusal, asking `auth()` afresh. */
   retry: () => void;
-  /** Disconnects for good; unanswered commands resolve as refused. */
+  /** Disconnects for good; unanswered commands resolve as refused (and stay in the outbox). */
   close: () => void;
+  /** Commands an earlier page left in the outbox, being sent again, each with its ack to come. */
+  restored: { command: Outgoing; ack: Promise<Ack> }[];
 }
 
 type KSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-type Outgoing = CommandInput & { opId: string };
+/** A command with its opId, as sent. */
+export type Outgoing = CommandInput & { opId: string };
 interface PendingOp {
   command: Outgoing;
   resolve: (ack: Ack) => void;
@@ -69,20 +86,36 @@ function refusalOf(error: Error & { data?: unknown }): ConnectRefusal {
 /** Opens a connection to the server this page came from. */
 export function openConnection(options: ConnectionOptions): Connection {
   const pending = new Map<string, PendingOp>();
-  const socket: KSocket = io({
+  const changed = () => {
+    options.outbox?.save([...pending.values()].map((op) => op.command));
+    options.onPending?.(pending.size);
+  };
+  const settings: Partial<ManagerOptions & SocketOptions> = {
     // Polling first, then upgrade to WebSocket (never WebTransport: the build leaves it out).
     transports: ['polling', 'websocket'],
     auth: (cb) => {
       const lastSeq = options.lastSeq();
       cb(lastSeq === null ? { ...options.auth() } : { ...options.auth(), lastSeq });
     },
-  });
+  };
+  const socket: KSocket = options.url === undefined ? io(settings) : io(options.url, settings);
 
   const transmit = (op: PendingOp) => {
     socket.emit('command', op.command, (ack: Ack) => {
-      if (pending.delete(op.command.opId)) op.resolve(ack);
+      // Too many at once (a long outbox draining): the same command goes again shortly.
+      if (!ack.ok && ack.error.code === 'rate_limited') return void setTimeout(() => socket.connected && transmit(op), 3000);
+      if (!pending.delete(op.command.opId)) return;
+      changed();
+      op.resolve(ack);
     });
   };
+  const queue = (command: Outgoing) => new Promise<Ack>((resolve) => {
+    const op = { command, resolve };
+    pending.set(command.opId, op);
+    if (socket.connected) transmit(op);
+  });
+  const restored = (options.outbox?.load() ?? []).map((command) => ({ command, ack: queue(command) }));
+  options.onPending?.(pending.size);
 
   const settleAll = (code: string, message: string) => {
     for (const op of pending.values()) op.resolve({ ok: false, error: { code, message } });
@@ -105,19 +138,19 @@ export function openConnection(options: ConnectionOptions): Connection {
 
   return {
     send(input) {
-      const command = { ...input, opId: newOpId() } as Outgoing;
-      return new Promise<Ack>((resolve) => {
-        const op = { command, resolve };
-        pending.set(command.opId, op);
-        if (socket.connected) transmit(op);
-      });
+      const ack = queue({ ...input, opId: newOpId() } as Outgoing);
+      changed();
+      return ack;
     },
+    restored,
     retry() {
       if (!socket.active) socket.connect();
     },
     close() {
       socket.disconnect();
+      // The outbox keeps them: the next connection to this workshop sends them again.
       settleAll('closed', 'closed');
+      options.onPending?.(0);
     },
   };
 }
