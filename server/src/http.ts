@@ -7,8 +7,9 @@ import helmet from 'helmet';
 import QRCode from 'qrcode';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { normaliseCode, parsePlan } from '@karusell/shared';
+import { normaliseCode, parsePlan, type Language } from '@karusell/shared';
 import type { Hub, Room } from './hub';
+import { checkRenders, isMinutesFormat, minutesFilename, MINUTES_TYPES, readArchive, renderMinutes, type MinutesSource } from './minutes';
 import type { Store } from './store/sqlite';
 import { hashToken, newToken, tokenMatches } from './tokens';
 
@@ -22,7 +23,6 @@ export interface HttpOptions {
 }
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
-const MINUTES_FORMATS = new Set(['md', 'docx', 'html', 'csv', 'json']);
 
 function fail(res: Response, status: number, code: string, message: string, field?: string) {
   res.status(status).json({ error: field === undefined ? { code, message } : { code, field, message } });
@@ -61,12 +61,11 @@ export function createHttpApp(opts: HttpOptions) {
     }
   });
 
-  app.post('/api/workshops', express.json({ limit: '512kb' }), (req, res) => {
-    const parsed = parsePlan(req.body);
-    if (!parsed.ok) return void res.status(400).json({ error: parsed.error });
+  /** Answers 201 with the new workshop's id, code, secrets and links (create and import alike). */
+  function opened(res: Response, open: (hashes: { facilitator: string; screen: string }) => Room) {
     const facilitatorToken = newToken();
     const screenToken = newToken();
-    const room = hub.create(parsed.plan, { facilitator: hashToken(facilitatorToken), screen: hashToken(screenToken) });
+    const room = open({ facilitator: hashToken(facilitatorToken), screen: hashToken(screenToken) });
     const base = opts.base();
     const { id, code } = room.row;
     res.status(201).json({
@@ -78,15 +77,40 @@ export function createHttpApp(opts: HttpOptions) {
       facilitatorUrl: `${base}/facilitator#workshop=${id}&token=${facilitatorToken}`,
       screenUrl: `${base}/screen#workshop=${id}&token=${screenToken}`,
     });
+  }
+
+  app.post('/api/workshops', express.json({ limit: '512kb' }), (req, res) => {
+    const parsed = parsePlan(req.body);
+    if (!parsed.ok) return void res.status(400).json({ error: parsed.error });
+    opened(res, (hashes) => hub.create(parsed.plan, hashes));
   });
 
-  app.post('/api/workshops/import', (_req, res) => fail(res, 501, 'not_implemented', 'Import is not built yet.'));
+  // A long meeting's archive runs to a few megabytes; nothing is stored unless all of it is valid.
+  app.post('/api/workshops/import', express.json({ limit: '20mb' }), (req, res) => {
+    const read = readArchive(req.body);
+    if (!read.ok) return void res.status(400).json({ error: read.error });
+    const { events, state } = read;
+    const broken = checkRenders({ state, log: () => events.map((event, i) => ({ ...event, seq: i + 1 })) });
+    if (broken) return fail(res, 400, 'invalid_archive', `The archive's events do not fit together: ${broken}`, 'events');
+    opened(res, (hashes) => hub.restore(events, hashes));
+  });
 
-  app.get('/api/workshops/:id/:file', (req, res) => {
+  app.get('/api/workshops/:id/:file', async (req, res) => {
     const [name, format] = String(req.params.file).split('.');
-    if (name !== 'minutes' || !format || !MINUTES_FORMATS.has(format)) return void fail(res, 404, 'not_found', 'No such file.');
-    if (!authorised(req, hub)) return unauthorized(res);
-    fail(res, 501, 'not_implemented', 'The minutes are not built yet.');
+    if (name !== 'minutes' || !format || !isMinutesFormat(format)) return void fail(res, 404, 'not_found', 'No such file.');
+    const room = authorised(req, hub);
+    if (!room) return unauthorized(res);
+    const lang = languageOf(req.query.lang, room.state.plan.language);
+    if (!lang) return fail(res, 400, 'bad_language', 'lang must be sv or en.', 'lang');
+    const source: MinutesSource = { state: room.state, log: () => store.events(room.row.id) };
+    const body = await renderMinutes(format, source, lang);
+    res.set({
+      'Content-Type': MINUTES_TYPES[format],
+      'Content-Disposition': `attachment; filename="${minutesFilename(room.state.plan, format, lang)}"`,
+      // The minutes hold what people wrote: never kept by a cache. The page itself may style itself and nothing more.
+      'Cache-Control': 'no-store',
+      ...(format === 'html' ? { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" } : {}),
+    }).send(body);
   });
 
   app.delete('/api/workshops/:id', (req, res) => {
@@ -123,6 +147,12 @@ export function createHttpApp(opts: HttpOptions) {
   };
   app.use(onError);
   return app;
+}
+
+/** The minutes' language: the plan's, or `?lang=sv|en`; null for anything else. */
+function languageOf(query: unknown, fallback: Language): Language | null {
+  if (query === undefined) return fallback;
+  return query === 'sv' || query === 'en' ? query : null;
 }
 
 /** The address a participant opens (and the QR code holds). */

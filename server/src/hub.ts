@@ -66,6 +66,18 @@ export function createHub(store: Store, { publisher, clock = Date.now, onCommit 
     }
   }
 
+  /** Stores a new workshop with its first events, in one transaction, and holds it in memory. */
+  function open(events: WorkshopEvent[], hashes: { facilitator: string; screen: string }): Room {
+    const first = events[0];
+    if (first?.type !== 'workshop_created') throw new Error('a workshop starts with workshop_created');
+    const row: WorkshopRow = { id: newId(), code: freeCode(), facilitatorTokenHash: hashes.facilitator, screenTokenHash: hashes.screen, createdAt: clock() };
+    const seq = store.createWorkshop(row, events);
+    const room: Room = { row, state: { ...evolveAll(initialState(first.plan, first.at), events), seq } };
+    rooms.set(row.id, room);
+    index(row.id);
+    return room;
+  }
+
   /** Writes events, folds them in and publishes them; returns them with their seq numbers. */
   function commit(room: Room, events: WorkshopEvent[], extra: Omit<Parameters<Store['append']>[0], 'workshopId' | 'fromSeq' | 'events'> = {}) {
     const fromSeq = room.state.seq;
@@ -120,13 +132,12 @@ export function createHub(store: Store, { publisher, clock = Date.now, onCommit 
     rooms,
     /** Creates a workshop from a valid plan, with its hashed secrets. */
     create(plan: Plan, hashes: { facilitator: string; screen: string }): Room {
-      const now = clock();
-      const row: WorkshopRow = { id: newId(), code: freeCode(), facilitatorTokenHash: hashes.facilitator, screenTokenHash: hashes.screen, createdAt: now };
-      const created: WorkshopEvent = { type: 'workshop_created', plan, at: now };
-      const seq = store.createWorkshop(row, [created]);
-      const room: Room = { row, state: { ...initialState(plan, now), seq } };
-      rooms.set(row.id, room);
-      index(row.id);
+      return open([{ type: 'workshop_created', plan, at: clock() }], hashes);
+    },
+    /** Restores an imported workshop from its events (`workshop_created` first) under a new id, code and secrets. */
+    restore(events: WorkshopEvent[], hashes: { facilitator: string; screen: string }): Room {
+      const room = open(events, hashes);
+      onCommit(room);
       return room;
     },
     /** The room whose join code this is (preferring a live one). */

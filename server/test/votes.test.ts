@@ -108,7 +108,7 @@ describe('dots and a scale by participant over real sockets', () => {
     const ideas: string[] = [];
     for (const [p, slot, text] of [[p1, 'a', 'Gemensam kalender'], [p2, 'a', 'Fika'], [p3, 'b', 'Dold idé'], [p1, 'b', 'Mötesarvoden']] as const) {
       const ack = await p.send({ type: 'add_idea', item: 'wall', slot, text });
-      ideas.push((ack as { result: { idea: string } }).result.idea);
+      ideas.push((ack as unknown as { result: { idea: string } }).result.idea);
     }
     const [kalender, fika, dold, arvoden] = ideas as [string, string, string, string];
     expect(await f.send({ type: 'hide_idea', idea: dold })).toEqual({ ok: true });

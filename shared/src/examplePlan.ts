@@ -24,8 +24,8 @@ export const examplePlanJson: Record<string, unknown> = {
       kind: 'carousel',
       title: 'Förutsättningar för samverkan',
       description:
-        'I mindre grupper funderar vi på en aspekt i taget kring förutsättningar för samverkan. ' +
-        'Grupperna cirkulerar mellan fyra frågeställningar.',
+        'Att i mindre grupper fundera på en aspekt i taget kring förutsättningar för samverkan. ' +
+        'Med metoden försöker man renodla och ta en aspekt i taget.',
       roundMinutes: 8,
       stations: [
         { id: 's1', prompt: 'Vilka möjligheter finns med samverkan (vad kan vi bygga vidare på, vad är positivt)?' },
@@ -38,7 +38,7 @@ export const examplePlanJson: Record<string, unknown> = {
       id: 'ex2',
       kind: 'wall',
       title: 'Hur kan samverkan ske?',
-      description: 'Under de tre utvecklingsområdena resonerar grupperna kring konkreta idéer och önskemål kring hur samverkan kan ske.',
+      description: 'Fokus på hur samverkan kan ske: konkreta idéer och önskemål under tre utvecklingsområden.',
       headings: [
         { id: 'h1', title: 'Jämbördig dialog' },
         { id: 'h2', title: 'Ökade kunskaper om varandra' },
@@ -49,7 +49,7 @@ export const examplePlanJson: Record<string, unknown> = {
       id: 'vote',
       kind: 'ranking',
       title: 'Prioriteringsövning',
-      description: 'Grupperna prioriterar mellan de tre utvecklingsområdena.',
+      description: 'Vilket av de tre utvecklingsområdena är viktigast att arbeta vidare med?',
       of: 'ex2',
       voter: 'group',
       ties: true,
