@@ -7,7 +7,7 @@ import type { RoundTimer } from './carousel';
 import type { Idea, Note, Profile, Question, WorkshopEvent } from './events';
 import { evolveIdeas } from './support';
 import type { Plan } from './plan';
-import { evolveVotes, type VoteState } from './votes';
+import { evolveVotes, type VoteState } from './ballots';
 
 /** Where an agenda item stands. */
 export type ItemPhase = 'pending' | 'running' | 'ended';

@@ -6,6 +6,7 @@
  * voted, and a phone its own (or its group's) ballot.
  */
 import { findItem, rankingOptions } from './agenda';
+import type { VoteState } from './ballots';
 import type { CommandOf } from './commands';
 import type { DecideContext, Decision } from './decide';
 import type { Ballot, WorkshopEvent } from './events';
@@ -13,27 +14,10 @@ import type { DotsItem, RankingItem, ScaleItem } from './plan';
 import { own, type WorkshopState } from './state';
 import { ballotProblem } from './voting';
 
+export { evolveVotes, type CastBallot, type VoteState } from './ballots';
+
 /** An agenda item people vote in. */
 export type VoteItem = RankingItem | DotsItem | ScaleItem;
-
-/** One voter's current ballot. */
-export interface CastBallot {
-  ballot: Ballot;
-  /** Who cast it (with `voter: group`, the member whose phone it came from). */
-  participant: string;
-  at: number;
-}
-
-/** The ballots of one vote, as far as the viewer is shown them. */
-export interface VoteState {
-  /** Current ballot per voter key. */
-  ballots: Record<string, CastBallot>;
-  /** Voter keys in the order of their first ballot. */
-  voters: string[];
-  /** How many voters have cast a ballot (also when the ballots themselves are not shown). */
-  voted: number;
-  revealed: boolean;
-}
 
 /** Whether an agenda item is a vote. */
 export function isVoteItem(item: { kind: string } | undefined): item is VoteItem {
@@ -48,24 +32,6 @@ export function voteOf(state: WorkshopState, item: string): VoteState {
 /** Whether everyone may see this vote's ballots now: live votes always, others once revealed. */
 export function resultsShown(state: WorkshopState, item: VoteItem): boolean {
   return item.reveal === 'live' || voteOf(state, item.id).revealed;
-}
-
-/** Folds a vote event into the votes. */
-export function evolveVotes(votes: Record<string, VoteState>, event: WorkshopEvent, at: number): Record<string, VoteState> {
-  if (event.type !== 'ballot_cast' && event.type !== 'votes_counted' && event.type !== 'results_revealed') return votes;
-  const vote = own(votes, event.item) ?? { ballots: {}, voters: [], voted: 0, revealed: false };
-  switch (event.type) {
-    case 'ballot_cast': {
-      const fresh = !Object.hasOwn(vote.ballots, event.voter);
-      const ballots = { ...vote.ballots, [event.voter]: { ballot: event.ballot, participant: event.participant, at } };
-      const voters = fresh ? [...vote.voters, event.voter] : vote.voters;
-      return { ...votes, [event.item]: { ...vote, ballots, voters, voted: fresh ? vote.voted + 1 : vote.voted } };
-    }
-    case 'votes_counted':
-      return { ...votes, [event.item]: { ...vote, voted: event.voted } };
-    case 'results_revealed':
-      return { ...votes, [event.item]: { ...vote, revealed: true } };
-  }
 }
 
 /** The voter key a participant casts for in this vote, or a refusal. */

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Karusell } from '../../server/src/app';
 import { startServer } from '../../server/test/harness';
@@ -122,4 +122,46 @@ export async function openExampleMeeting(room: Room) {
   const projectors = [await room.page(PROJECTOR_HD), await room.page(PROJECTOR_720)] as [Page, Page];
   for (const projector of projectors) await projector.goto(new URL(screenHref ?? '', room.origin).href);
   return { facilitator, code, projectors };
+}
+
+/** One DevTools session per page, for its text size. */
+const sessions = new WeakMap<Page, CDPSession>();
+
+/** Sets the browser's text size to 200 % (its default font size 32 px instead of 16) and waits until the page has it. */
+export async function largeText(p: Page): Promise<void> {
+  let cdp = sessions.get(p);
+  if (!cdp) {
+    cdp = await p.context().newCDPSession(p);
+    sessions.set(p, cdp);
+  }
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+  await expect.poll(() => p.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('32px');
+}
+
+/**
+ * How many pixels the page scrolls sideways (beyond a 1 px rounding), and every box whose content runs out of it
+ * sideways: the innermost ones, leaving out the tables that scroll in their own box, visually hidden texts and
+ * selects (whose options are wider than the closed box by design).
+ */
+export async function sideways(p: Page): Promise<{ page: number; boxes: string[] }> {
+  return p.evaluate(() => {
+    const html = document.documentElement;
+    const over = [...document.querySelectorAll<HTMLElement>('body *')].filter(
+      (el) =>
+        el.tagName !== 'SELECT' &&
+        !el.closest('.table-scroll, .visually-hidden') &&
+        el.clientWidth > 0 &&
+        el.scrollWidth > el.clientWidth + 1 &&
+        getComputedStyle(el).overflowX === 'visible',
+    );
+    const boxes = over
+      .filter((el) => !over.some((other) => other !== el && el.contains(other)))
+      .map((el) => `<${el.tagName.toLowerCase()} class="${el.className}"> ${el.scrollWidth - el.clientWidth} px too wide: "${(el.textContent ?? '').trim().slice(0, 40)}"`);
+    return { page: Math.max(0, html.scrollWidth - html.clientWidth - 1), boxes };
+  });
+}
+
+/** Fails with the view's name if the page scrolls sideways or a box's content runs out of it. */
+export async function expectNoSideways(p: Page, view: string) {
+  expect(await sideways(p), view).toEqual({ page: 0, boxes: [] });
 }

@@ -7,54 +7,13 @@
  * default font size doubled (16 → 32 px, so the root font size is 200 % and
  * em-based media queries follow), not a zoom, which would also narrow the page.
  */
-import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
-  PHONE, screenshot, useRoom,
+  PHONE, expectNoSideways, largeText, screenshot, useRoom,
 } from './browser';
 
 const room = useRoom();
 const { page, phonePage } = room;
-
-const sessions = new WeakMap<Page, CDPSession>();
-
-/** Sets the browser's text size to 200 % (its default font size 32 px instead of 16) and waits until the page has it. */
-async function largeText(p: Page): Promise<void> {
-  let cdp = sessions.get(p);
-  if (!cdp) {
-    cdp = await p.context().newCDPSession(p);
-    sessions.set(p, cdp);
-  }
-  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
-  await expect.poll(() => p.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('32px');
-}
-
-/**
- * How many pixels the page scrolls sideways (beyond a 1 px rounding), and every box whose content runs out of it
- * sideways: the innermost ones, leaving out the tables that scroll in their own box, visually hidden texts and
- * selects (whose options are wider than the closed box by design).
- */
-async function sideways(p: Page): Promise<{ page: number; boxes: string[] }> {
-  return p.evaluate(() => {
-    const html = document.documentElement;
-    const over = [...document.querySelectorAll<HTMLElement>('body *')].filter(
-      (el) =>
-        el.tagName !== 'SELECT' &&
-        !el.closest('.table-scroll, .visually-hidden') &&
-        el.clientWidth > 0 &&
-        el.scrollWidth > el.clientWidth + 1 &&
-        getComputedStyle(el).overflowX === 'visible',
-    );
-    const boxes = over
-      .filter((el) => !over.some((other) => other !== el && el.contains(other)))
-      .map((el) => `<${el.tagName.toLowerCase()} class="${el.className}"> ${el.scrollWidth - el.clientWidth} px too wide: "${(el.textContent ?? '').trim().slice(0, 40)}"`);
-    return { page: Math.max(0, html.scrollWidth - html.clientWidth - 1), boxes };
-  });
-}
-
-async function expectNoSideways(p: Page, view: string) {
-  expect(await sideways(p), view).toEqual({ page: 0, boxes: [] });
-}
 
 describe('200 % text size, in Chromium', () => {
   it('the phone (join page, current item) and the facilitator run view at 390 px, and at 1280 px, need no sideways scrolling', async () => {

@@ -49,7 +49,7 @@ describe('the phone budget', () => {
     expect(bytes).toBeLessThanOrEqual(10 * 1024);
   });
 
-  it.each(['Wall', 'Questions'])('the %s view loads lazily, as its own chunk (with what it shares with the carousel) within 10 KB gzip', (name) => {
+  it.each(['Wall', 'Questions', 'Vote'])('the %s view loads lazily, as its own chunk (with what it shares with the carousel) within 10 KB gzip', (name) => {
     const view = dynamic.filter((k) => k.endsWith(`/${name}.svelte`));
     expect(view).toHaveLength(1);
     const chunks = [...staticClosure(m, view[0]!)].filter((k) => !entry.has(k));

@@ -4,6 +4,8 @@ import { common as commonEn, facilitator as facilitatorEn } from '../lib/i18n/en
 import { exercises as exercisesEn } from '../lib/i18n/en.exercises';
 import { I18n } from '../lib/i18n/i18n.svelte';
 import { refusalTexts } from '../lib/i18n/refusals';
+import { results as resultsEn } from '../lib/i18n/en.results';
+import { results as resultsSv, type ResultMessages } from '../lib/i18n/sv.results';
 import { common as commonSv, facilitator as facilitatorSv, type CommonMessages, type FacilitatorMessages } from '../lib/i18n/sv';
 import { exercises as exercisesSv, type ExerciseMessages } from '../lib/i18n/sv.exercises';
 import { load, save } from '../lib/storage';
@@ -16,10 +18,10 @@ function storedChoice(): Language | null {
 }
 
 /** The facilitator's texts in Swedish and English. */
-export const i18n = new I18n<CommonMessages & FacilitatorMessages & ExerciseMessages>(
+export const i18n = new I18n<CommonMessages & FacilitatorMessages & ExerciseMessages & ResultMessages>(
   {
-    sv: { ...commonSv, ...facilitatorSv, ...exercisesSv, ...refusalTexts('sv') },
-    en: { ...commonEn, ...facilitatorEn, ...exercisesEn, ...refusalTexts('en') },
+    sv: { ...commonSv, ...facilitatorSv, ...exercisesSv, ...resultsSv, ...refusalTexts('sv') },
+    en: { ...commonEn, ...facilitatorEn, ...exercisesEn, ...resultsEn, ...refusalTexts('en') },
   },
   storedChoice() ?? 'sv',
 );

@@ -77,7 +77,6 @@ export const facilitator: FacilitatorMessages = {
   kind_dots: 'Dot vote',
   kind_scale: 'Scale question',
   kind_qa: 'Questions',
-  coming: 'This exercise is coming soon. It can already be started and ended.',
   notesHeading: 'Notes',
   noNotes: 'No notes yet.',
   newNoteLabel: 'New note',
@@ -126,6 +125,17 @@ export const facilitator: FacilitatorMessages = {
   ideaCount: { one: '{count} idea', other: '{count} ideas' },
   noIdeasYet: 'No ideas yet.',
   byFacilitator: 'The facilitator',
+  downloadsHeading: 'Download the minutes',
+  downloadsIntro: 'The minutes follow the meeting and can be downloaded at any time, also while it runs.',
+  download_docx: 'Word (.docx)',
+  download_html: 'For printing and PDF (.html)',
+  download_md: 'Markdown (.md)',
+  download_csv: 'All ideas and questions, for Excel (.csv)',
+  download_json: 'Archive that can be imported again (.json)',
+  downloadPrintHint: 'Open the .html file in the browser and choose Print and Save as PDF for an A4 PDF.',
+  downloading: 'Downloading…',
+  downloadFailed: 'The file could not be downloaded. Try again.',
+  downloadDenied: 'The link to the meeting is no longer valid, so the file cannot be downloaded.',
 };
 
 /** Texts of the projector screen. */

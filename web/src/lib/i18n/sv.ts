@@ -81,7 +81,6 @@ export const facilitator = {
   kind_dots: 'Prickröstning',
   kind_scale: 'Skalfråga',
   kind_qa: 'Frågestund',
-  coming: 'Den här övningen kommer snart. Den kan redan startas och avslutas.',
   notesHeading: 'Anteckningar',
   noNotes: 'Inga anteckningar än.',
   newNoteLabel: 'Ny anteckning',
@@ -130,6 +129,17 @@ export const facilitator = {
   ideaCount: { one: '{count} idé', other: '{count} idéer' },
   noIdeasYet: 'Inga idéer än.',
   byFacilitator: 'Mötesledaren',
+  downloadsHeading: 'Ladda ner anteckningarna',
+  downloadsIntro: 'Anteckningarna följer mötet och kan hämtas när som helst, även medan det pågår.',
+  download_docx: 'Word (.docx)',
+  download_html: 'För utskrift och PDF (.html)',
+  download_md: 'Markdown (.md)',
+  download_csv: 'Alla idéer och frågor, för Excel (.csv)',
+  download_json: 'Arkiv som kan importeras igen (.json)',
+  downloadPrintHint: 'Öppna .html-filen i webbläsaren och välj Skriv ut och Spara som PDF för en PDF i A4.',
+  downloading: 'Hämtar…',
+  downloadFailed: 'Filen gick inte att hämta. Försök igen.',
+  downloadDenied: 'Länken till mötet gäller inte längre, så filen kan inte hämtas.',
 } satisfies Catalogue;
 
 /** Texts of the projector screen. */
