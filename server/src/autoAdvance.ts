@@ -23,6 +23,8 @@ export function createAutoAdvance(hub: () => Hub, clock: () => number = Date.now
     const run = item ? own(state.items, item.id) : undefined;
     if (item?.kind !== 'carousel' || !item.autoAdvance || !run || run.timer?.state !== 'running') return;
     if (run.round + 1 >= item.stations.length) return;
+    // A deadline from before this workshop's row existed came with an imported archive: the meeting it timed is over.
+    if (run.timer.deadline < room.row.createdAt) return;
     // The opId names the run and round, so an advance is applied once however often it fires.
     // It names the round it leaves, so a facilitator's "next" at the same moment does not skip a station.
     const command = { opId: `auto:${item.id}:${run.runs}:${run.round}`, type: 'next_round', item: item.id, round: run.round };

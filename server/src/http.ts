@@ -85,8 +85,8 @@ export function createHttpApp(opts: HttpOptions) {
     opened(res, (hashes) => hub.create(parsed.plan, hashes));
   });
 
-  // A long meeting's archive runs to a few megabytes; nothing is stored unless all of it is valid.
-  app.post('/api/workshops/import', express.json({ limit: '20mb' }), (req, res) => {
+  // A long meeting's archive runs to a megabyte or two; nothing is stored unless all of it is valid.
+  app.post('/api/workshops/import', express.json({ limit: '5mb' }), (req, res) => {
     const read = readArchive(req.body);
     if (!read.ok) return void res.status(400).json({ error: read.error });
     const { events, state } = read;

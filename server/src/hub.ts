@@ -136,9 +136,8 @@ export function createHub(store: Store, { publisher, clock = Date.now, onCommit 
     },
     /** Restores an imported workshop from its events (`workshop_created` first) under a new id, code and secrets. */
     restore(events: WorkshopEvent[], hashes: { facilitator: string; screen: string }): Room {
-      const room = open(events, hashes);
-      onCommit(room);
-      return room;
+      // Not armed for auto-advance: an archived round timer belongs to a meeting that is over.
+      return open(events, hashes);
     },
     /** The room whose join code this is (preferring a live one). */
     byCode(code: string): Room | undefined {

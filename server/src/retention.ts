@@ -21,7 +21,10 @@ export function startRetention({ hub, days, remove, clock = Date.now }: Retentio
   const purge = (): string[] => {
     if (days === undefined) return [];
     const cutoff = clock() - days * DAY_MS;
-    const old = [...hub.rooms.values()].filter((room) => room.state.endedAt !== null && room.state.endedAt <= cutoff).map((room) => room.row.id);
+    // Counted from the end, or from the import for a meeting restored from an archive after it ended.
+    const old = [...hub.rooms.values()]
+      .filter(({ state, row }) => state.endedAt !== null && Math.max(state.endedAt, row.createdAt) <= cutoff)
+      .map((room) => room.row.id);
     for (const id of old) remove(id);
     return old;
   };

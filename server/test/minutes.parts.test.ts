@@ -101,6 +101,13 @@ describe('escaping', () => {
     }
   });
 
+  it('keeps lines ended by a bare CR as text (CommonMark ends a line there too)', () => {
+    for (const note of ['Notering\r# rubrik\r===\r- punkt', 'beskr\r---', 'Syfte\r\n1. ett']) {
+      const tokens = md.parse(escapeMarkdown(note), {});
+      expect(tokens.map((t) => t.type), JSON.stringify(note)).toEqual(['paragraph_open', 'inline', 'paragraph_close']);
+    }
+  });
+
   it('keeps several lines of a note as text too', () => {
     const note = 'Första raden\n- inte en lista\n1. inte heller\n===\n> inget citat';
     const html = md.render(escapeMarkdown(note));
@@ -109,7 +116,7 @@ describe('escaping', () => {
 
   it.each([
     ['=1+1', `"'=1+1"`], ['+46 70', `"'+46 70"`], ['-2', `"'-2"`], ['@SUM(A1)', `"'@SUM(A1)"`], ['\tx', `"'\tx"`], ['\rx', `"'\rx"`],
-    ['Säg "hej"', '"Säg ""hej"""'], ['vanlig text', '"vanlig text"'], [' =inte', '" =inte"'],
+    ['Säg "hej"', '"Säg ""hej"""'], ['vanlig text', '"vanlig text"'], [' =inte', '"\' =inte"'], ['\u200b=1+1', '"\'\u200b=1+1"'], ['a=1', '"a=1"'],
   ])('the CSV cell %j is %s', (value, cell) => expect(csvCell(value)).toBe(cell));
 });
 
@@ -177,11 +184,11 @@ describe('a workshop with every kind of vote, a Q&A of its own and an item never
     const csv = renderCsv(held().state(), 'en');
     const rows = csv.slice(1).trimEnd().split('\r\n');
     expect(rows).toHaveLength(6);
-    expect(rows[0]).toBe('"Item","Station or heading","Group","Type","Text","Emphases","Votes","Time","Status","Answer","Name","Original text"');
-    expect(rows[1]).toBe('"Ideas","Heading A","","idea","First idea","2","","2024-05-13T12:00:02.000Z","visible","","",""');
-    expect(rows[2]).toContain('"First idea again","0","","2024-05-13T12:00:03.000Z","merged into: First idea"');
-    expect(rows[3]).toContain('"Off topic","0","","2024-05-13T12:00:04.000Z","hidden"');
-    expect(rows[5]).toBe('"Questions","","","question","Why *now*?","","1","2024-05-13T12:00:19.000Z","queued","Because.\n\nAnd more.","Ann",""');
+    expect(rows[0]).toBe('"Item","Station or heading","Group","Type","Text","Emphases","Votes","Time (Swedish time)","Status","Answer","Name","Original text"');
+    expect(rows[1]).toBe('"Ideas","Heading A","","idea","First idea","2","","2024-05-13 14:00:02","visible","","",""');
+    expect(rows[2]).toContain('"First idea again","0","","2024-05-13 14:00:03","merged into: First idea"');
+    expect(rows[3]).toContain('"Off topic","0","","2024-05-13 14:00:04","hidden"');
+    expect(rows[5]).toBe('"Questions","","","question","Why *now*?","","1","2024-05-13 14:00:19","queued","Because.\n\nAnd more.","Ann",""');
   });
 
   it('prints the HTML with the language set and the ballots as a table', () => {

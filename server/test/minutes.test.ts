@@ -168,6 +168,9 @@ describe('the minutes of the reference meeting', () => {
       [JSON.stringify({ ...archive, events: [...archive.events, { type: 'idea_hidden', idea: '__proto__', at: 1 }] }), `events[${archive.events.length}].idea`],
       [JSON.stringify({ ...archive, events: [...archive.events, { type: 'made_up', at: 1 }] }), `events[${archive.events.length}].type`],
       [JSON.stringify({ ...archive, id: 'x' }), ''],
+      [JSON.stringify({ ...archive, events: [...archive.events, { type: 'ballot_cast', item: 'vote', voter: 'g:1', participant: 'x', ballot: { kind: 'ranking', ranks: { h1: 9, h2: 1, h3: 1 } }, at: 1 }] }), `events[${archive.events.length}].ballot`],
+      [JSON.stringify({ ...archive, events: [...archive.events, { type: 'ballot_cast', item: 'vote', voter: 'g:1', participant: 'x', ballot: { kind: 'scale', value: 3 }, at: 1 }] }), `events[${archive.events.length}].ballot`],
+      [JSON.stringify({ ...archive, events: Array.from({ length: 1001 }, (_, i) => ({ type: 'participant_joined', participant: `p${i}`, at: 1 })) }), 'events[1000]'],
     ];
     for (const [body, field] of refusals) {
       const res = await importArchive(s, body);

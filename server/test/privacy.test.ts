@@ -91,3 +91,44 @@ describe('headers', () => {
     expect(res.headers.get('referrer-policy')).toBeTruthy();
   });
 });
+
+describe('an imported archive of a meeting long over', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const then = Date.now() - 60 * DAY;
+  const archive = {
+    format: 'karusell-archive', version: 1, createdAt: then,
+    plan: {
+      title: 'Gammalt möte', groups: 2,
+      agenda: [{ id: 'c', kind: 'carousel', title: 'Karusell', roundMinutes: 1, autoAdvance: true, stations: [{ id: 's1', prompt: 'A' }, { id: 's2', prompt: 'B' }] }],
+    },
+    events: [
+      { type: 'item_started', item: 'c', at: then + 1000 },
+      { type: 'round_started', item: 'c', round: 0, timer: { state: 'running', deadline: then + 61_000 }, at: then + 1000 },
+    ],
+  };
+  const post = (s: Karusell, body: unknown) => fetch(`http://127.0.0.1:${s.port}/api/workshops/import`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+  });
+  const exported = async (s: Karusell, w: { id: string; facilitatorToken: string }) => {
+    const res = await fetch(`http://127.0.0.1:${s.port}/api/workshops/${w.id}/minutes.json`, { headers: { authorization: `Bearer ${w.facilitatorToken}` } });
+    return (await res.json()) as { events: unknown[] };
+  };
+
+  it('does not move its carousel on by itself: its round timer ran out long ago', async () => {
+    const s = await start();
+    const res = await post(s, archive);
+    expect(res.status).toBe(201);
+    const w = (await res.json()) as { id: string; facilitatorToken: string };
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await exported(s, w)).events).toHaveLength(2);
+  });
+
+  it('is kept for the retention days from its import, not from when it ended', async () => {
+    const s = await start(30);
+    const res = await post(s, { ...archive, events: [...archive.events, { type: 'workshop_ended', at: then + 2000 }] });
+    expect(res.status).toBe(201);
+    const w = (await res.json()) as { id: string; facilitatorToken: string };
+    expect(s.purge()).toEqual([]);
+    expect((await exported(s, w)).events).toHaveLength(3);
+  });
+});

@@ -28,9 +28,13 @@ export function freshIdea(fields: Omit<Idea, 'emphasis' | 'support' | 'hidden' |
   return { ...idea, support: author ? [author] : [] };
 }
 
-/** Folds an idea event into the ideas, recomputing the support of the survivor it touches. */
-export function evolveIdeas(ideas: Record<string, Idea>, event: WorkshopEvent): Record<string, Idea> {
-  const next = { ...ideas };
+/**
+ * Folds an idea event into the ideas, recomputing the support of the survivor
+ * it touches. Returns a new record, or with `inPlace` (evolveAll, which owns
+ * its copy) changes the given one: entries are replaced, never mutated.
+ */
+export function evolveIdeas(ideas: Record<string, Idea>, event: WorkshopEvent, inPlace = false): Record<string, Idea> {
+  const next = inPlace ? ideas : { ...ideas };
   const change = (id: string, f: (i: Idea) => Idea) => {
     const idea = Object.hasOwn(next, id) ? next[id] : undefined;
     if (idea) next[id] = f(idea);
@@ -69,7 +73,7 @@ export function evolveIdeas(ideas: Record<string, Idea>, event: WorkshopEvent): 
     default:
       return ideas;
   }
-  return touched ? { ...next, ...chainIdeas(next, touched) } : next;
+  return touched ? Object.assign(next, chainIdeas(next, touched)) : next;
 }
 
 /** The ideas from `id` up its merge chain to the final survivor, each with its support recomputed. */

@@ -4,7 +4,7 @@ import { parseCommand } from './commands';
 import { decide, type Actor } from './decide';
 import type { WorkshopEvent } from './events';
 import type { Plan } from './plan';
-import { evolve, initialState, type WorkshopState } from './state';
+import { evolve, evolveAll, initialState, type WorkshopState } from './state';
 import { projectState, resyncs, shownIdeas, shows, type Viewer } from './visibility';
 
 const plan: Plan = {
@@ -126,6 +126,24 @@ describe('what each role sees', () => {
         for (const viewer of VIEWERS) expect(follow(log, viewer), JSON.stringify(viewer)).toEqual(projectState(state, viewer));
       }),
       { seed: 20261122, numRuns: 600 },
+    );
+  });
+
+  it('folding a whole log at once (a restart, an import) gives what folding it event by event gives', () => {
+    fc.assert(
+      fc.property(meeting, (steps) => {
+        const { state, log } = play(steps);
+        const start = initialState(plan, 0);
+        const frozen = JSON.stringify(start);
+        expect(evolveAll(start, log)).toEqual(state);
+        // Folding the whole log in one go never changes the state it started from.
+        const half = log.slice(0, log.length >> 1).reduce(evolve, start);
+        const copy = JSON.stringify(half);
+        expect(evolveAll(half, log.slice(log.length >> 1))).toEqual(state);
+        expect(JSON.stringify(half)).toBe(copy);
+        expect(JSON.stringify(start)).toBe(frozen);
+      }),
+      { seed: 4242, numRuns: 300 },
     );
   });
 

@@ -7,7 +7,10 @@
  * export → import → export gives the same bytes.
  */
 import * as v from 'valibot';
-import { evolveAll, initialState, parsePlan, type Plan, type SequencedEvent, type WorkshopEvent, type WorkshopState } from '@karusell/shared';
+import {
+  ballotProblem, evolveAll, findItem, initialState, parsePlan, rankingOptions,
+  type Plan, type SequencedEvent, type WorkshopEvent, type WorkshopState,
+} from '@karusell/shared';
 import { archivedEvent } from './eventSchema';
 
 /** The format tag an archive starts with. */
@@ -15,7 +18,13 @@ export const ARCHIVE_FORMAT = 'karusell-archive';
 /** The archive format's version; a later one is refused rather than misread. */
 export const ARCHIVE_VERSION = 1;
 /** The most events an archive may hold (a long meeting of 150 people has a few thousand). */
-const MAX_EVENTS = 200_000;
+const MAX_EVENTS = 20_000;
+/**
+ * The most of each kind of thing an archive may bring: far above a real
+ * meeting, and low enough that folding the log (each event copies the
+ * records it changes) stays within seconds.
+ */
+const MAX_OF: Partial<Record<WorkshopEvent['type'], number>> = { participant_joined: 1_000, idea_added: 5_000, question_asked: 2_000 };
 
 /** A copy of a value with object keys in a fixed order: `type` first, then the rest sorted. */
 function ordered(value: unknown): unknown {
@@ -94,12 +103,38 @@ export function readArchive(input: unknown): ArchiveResult {
   const plan = parsePlan(top.output.plan);
   if (!plan.ok) return refuse(`plan.${plan.error.field}`, `plan: ${plan.error.message}`);
   const events: WorkshopEvent[] = [{ type: 'workshop_created', plan: plan.plan, at: top.output.createdAt }];
+  const counts = new Map<string, number>();
   for (const [i, raw] of top.output.events.entries()) {
     const parsed = v.safeParse(archivedEvent, raw);
     if (!parsed.success) return issueText(parsed.issues[0], `events[${i}]`);
+    const { type } = parsed.output;
+    const count = (counts.get(type) ?? 0) + 1;
+    counts.set(type, count);
+    const max = MAX_OF[type];
+    if (max !== undefined && count > max) return refuse(`events[${i}]`, `events[${i}]: more than ${max} events of the type "${type}"`);
+    const ballot = parsed.output.type === 'ballot_cast' ? ballotFault(plan.plan, parsed.output) : null;
+    if (ballot) return refuse(`events[${i}].ballot`, `events[${i}].ballot: ${ballot}`);
     events.push(parsed.output);
   }
   return { ok: true, events, state: stateOf(plan.plan, events) };
+}
+
+/** Why an archived ballot could not have been cast in this plan's vote, or null. */
+function ballotFault(plan: Plan, event: Extract<WorkshopEvent, { type: 'ballot_cast' }>): string | null {
+  const item = findItem(plan, event.item);
+  const { ballot } = event;
+  if (item?.kind !== ballot.kind) return `is not a ballot of a ${ballot.kind} named "${event.item}" in the plan`;
+  if (item.kind === 'ranking' && ballot.kind === 'ranking') {
+    const problem = ballotProblem(ballot.ranks, rankingOptions(plan, item).map((o) => o.id), item.ties);
+    return problem ? `does not fit the ranking (${problem})` : null;
+  }
+  if (item.kind === 'scale' && ballot.kind === 'scale') return ballot.value < item.min || ballot.value > item.max ? 'is outside the scale' : null;
+  if (item.kind === 'dots' && ballot.kind === 'dots') {
+    const counts = Object.values(ballot.dots);
+    const over = counts.reduce((a, b) => a + b, 0) > item.dotsPerVoter || counts.some((n) => n > (item.maxPerIdea ?? Infinity));
+    return over ? 'has more dots than the vote allows' : null;
+  }
+  return null;
 }
 
 /** The state the events fold to, with the sequence number they reach. */

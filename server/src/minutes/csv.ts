@@ -10,8 +10,8 @@ import { own, type AgendaItem, type Idea, type Language, type Question, type Que
 import { marks } from '@karusell/shared/ideas';
 
 const HEAD = {
-  sv: ['Punkt', 'Station eller rubrik', 'Grupp', 'Typ', 'Text', 'Betoningar', 'Röster', 'Tid', 'Status', 'Svar', 'Namn', 'Ursprunglig text'],
-  en: ['Item', 'Station or heading', 'Group', 'Type', 'Text', 'Emphases', 'Votes', 'Time', 'Status', 'Answer', 'Name', 'Original text'],
+  sv: ['Punkt', 'Station eller rubrik', 'Grupp', 'Typ', 'Text', 'Betoningar', 'Röster', 'Tid (svensk tid)', 'Status', 'Svar', 'Namn', 'Ursprunglig text'],
+  en: ['Item', 'Station or heading', 'Group', 'Type', 'Text', 'Emphases', 'Votes', 'Time (Swedish time)', 'Status', 'Answer', 'Name', 'Original text'],
 } as const;
 
 const WORDS = {
@@ -26,8 +26,22 @@ const QUESTION_STATUS: Record<Language, Record<QuestionStatus, string>> = {
 
 /** A cell a spreadsheet will show as text: formula starters neutralised, quotes doubled, always quoted. */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // Also behind leading spaces, invisible characters or quotes, which some spreadsheets skip before a formula.
+  const safe = /^[\s\u200b-\u200d\u2060\ufeff"']*[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/**
+ * When a contribution came, as Swedish wall-clock time ("2024-05-13 14:05:09"):
+ * the meetings are in Sweden, and a fixed zone keeps the file the same on
+ * every server whatever its own zone. Excel reads this form as a date.
+ */
+const CLOCK = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+});
+export function localTime(at: number): string {
+  const part = Object.fromEntries(CLOCK.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
 }
 
 function slotTitle(item: AgendaItem | undefined, slot: string): string {
@@ -42,7 +56,7 @@ function ideaRow(state: WorkshopState, idea: Idea, lang: Language): string[] {
   const status = idea.mergedInto ? `${WORDS[lang].merged}${into?.text ?? idea.mergedInto}` : idea.hidden ? WORDS[lang].hidden : WORDS[lang].visible;
   return [
     item?.title ?? idea.item, slotTitle(item, idea.slot), idea.group === null ? '' : String(idea.group), WORDS[lang].idea,
-    idea.text, String(marks(idea)), '', new Date(idea.at).toISOString(), status, '', '', idea.originalText ?? '',
+    idea.text, String(marks(idea)), '', localTime(idea.at), status, '', '', idea.originalText ?? '',
   ];
 }
 
@@ -51,7 +65,7 @@ function questionRow(state: WorkshopState, q: Question, lang: Language): string[
   const group = q.participant ? own(state.participants, q.participant)?.group ?? null : null;
   return [
     item?.title ?? q.item, '', group === null ? '' : String(group), WORDS[lang].question,
-    q.text, '', String(q.votes.length), new Date(q.at).toISOString(), QUESTION_STATUS[lang][q.status], q.answer ?? '', q.name ?? '', '',
+    q.text, '', String(q.votes.length), localTime(q.at), QUESTION_STATUS[lang][q.status], q.answer ?? '', q.name ?? '', '',
   ];
 }
 

@@ -17,7 +17,8 @@ function escapeLineStart(line: string): string {
 
 /** Escapes text so it renders as itself; `atLineStart` says whether the text opens a line. */
 export function escapeMarkdown(text: string, atLineStart = true): string {
-  return text.split('\n').map((line, i) => {
+  // CommonMark ends a line at CR and CRLF as well as LF: every one of them opens a line to escape.
+  return text.split(/\r\n?|\n/).map((line, i) => {
     const escaped = line.replace(INLINE, '\\$&').replace(ENTITY, '\\&');
     return i > 0 || atLineStart ? escapeLineStart(escaped) : escaped;
   }).join('\n');

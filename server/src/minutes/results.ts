@@ -18,7 +18,7 @@ export const oneLine = (text: string): string => text.replace(/\s+/gu, ' ').trim
 
 /** A note or answer as paragraphs: blank lines split them, single line breaks stay. */
 export function paragraphsOf(text: string): Block[] {
-  return text.split(/\n\s*\n/u).map((p) => p.split('\n').map((line) => line.trim()).filter(Boolean).join('\n'))
+  return text.replace(/\r\n?/g, '\n').split(/\n\s*\n/u).map((p) => p.split('\n').map((line) => line.trim()).filter(Boolean).join('\n'))
     .filter(Boolean).map(paragraph);
 }
 
