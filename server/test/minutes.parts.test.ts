@@ -64,6 +64,16 @@ describe('organisations and participants', () => {
     expect(md).toContain('- Antal deltagare: 4\n- Antal organisationer: 3, varav civilsamhället 1, offentlig sektor 1\n');
     w.run(facilitator, { type: 'set_attendance', participants: 30 });
     expect(renderMarkdown(buildMinutes(w.state()))).toContain('- Antal deltagare: 30\n- Antal organisationer: 3, varav');
+    // The facilitator's total makes the phones' sectors a lower bound…
+    w.run(facilitator, { type: 'set_attendance', organisations: 12 });
+    expect(renderMarkdown(buildMinutes(w.state()))).toContain('- Antal organisationer: 12, varav minst civilsamhället 1, offentlig sektor 1\n');
+    // …and the facilitator's counts per sector replace them.
+    w.run(facilitator, { type: 'set_attendance', sectors: { civil: 9, public: 3 } });
+    expect(renderMarkdown(buildMinutes(w.state()))).toContain('- Antal organisationer: 12, varav civilsamhället 9, offentlig sektor 3\n');
+    w.run(facilitator, { type: 'set_attendance', organisations: null });
+    expect(renderMarkdown(buildMinutes(w.state()))).toContain('- Antal organisationer: 12, varav civilsamhället 9, offentlig sektor 3\n');
+    w.run(facilitator, { type: 'set_attendance', sectors: null });
+    expect(renderMarkdown(buildMinutes(w.state()))).toContain('- Antal deltagare: 30\n- Antal organisationer: 3, varav civilsamhället 1, offentlig sektor 1\n');
   });
 });
 

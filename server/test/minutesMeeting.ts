@@ -146,7 +146,7 @@ export async function replayReferenceMeeting(s: Karusell, connect: Connect, extr
   await wallAndVote(f, phones, extraIdeas);
   await talkAndQuestions(f, phones);
   await ok(f.send({ type: 'start_item', item: 'reflection' }));
-  await ok(f.send({ type: 'set_attendance', participants: 59, organisations: 45 }));
+  await ok(f.send({ type: 'set_attendance', participants: 59, organisations: 45, sectors: { civil: 45 } }));
   await ok(f.send({ type: 'end_workshop' }));
   return w;
 }

@@ -50,6 +50,8 @@ export const commandSchemas = {
   set_attendance: command('set_attendance', {
     participants: v.optional(v.nullable(count)),
     organisations: v.optional(v.nullable(count)),
+    // Organisations per sector (civil 45 …); null clears them, a sector left out has none counted.
+    sectors: v.optional(v.nullable(v.strictObject(Object.fromEntries(SECTORS.map((s) => [s, v.optional(count)])) as Record<(typeof SECTORS)[number], v.OptionalSchema<typeof count, undefined>>))),
   }),
   lock_workshop: command('lock_workshop', { locked: v.boolean() }),
   end_workshop: command('end_workshop', {}),

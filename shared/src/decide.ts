@@ -122,6 +122,7 @@ function decideByType(state: WorkshopState, c: Command, ctx: DecideContext): Dec
         type: 'attendance_set',
         participants: c.participants === undefined ? state.attendance.participants : c.participants,
         organisations: c.organisations === undefined ? state.attendance.organisations : c.organisations,
+        sectors: c.sectors === undefined ? state.attendance.sectors : c.sectors && { ...c.sectors },
         at,
       }]);
     case 'lock_workshop':

@@ -10,6 +10,9 @@ export const SECTORS = ['civil', 'public', 'business', 'other'] as const;
 /** One of SECTORS. */
 export type Sector = (typeof SECTORS)[number];
 
+/** Organisations per sector, as the facilitator counted them. */
+export type SectorCounts = Partial<Record<Sector, number>>;
+
 /** A participant's optional self-description; every field may be absent. */
 export interface Profile {
   name?: string;
@@ -125,7 +128,7 @@ export type WorkshopEvent =
   | ({ type: 'item_ended'; item: string } & At)
   | ({ type: 'note_added'; note: Note } & At)
   | ({ type: 'note_edited'; note: string; text: string } & At)
-  | ({ type: 'attendance_set'; participants: number | null; organisations: number | null } & At)
+  | ({ type: 'attendance_set'; participants: number | null; organisations: number | null; sectors?: SectorCounts | null } & At)
   | ({ type: 'workshop_locked'; locked: boolean } & At)
   | ({ type: 'workshop_ended' } & At);
 

@@ -4,7 +4,7 @@
  * each over the part of the log it is shown.
  */
 import type { RoundTimer } from './carousel';
-import type { Idea, Note, Profile, Question, WorkshopEvent } from './events';
+import type { Idea, Note, Profile, Question, SectorCounts, WorkshopEvent } from './events';
 import { evolveIdeas } from './support';
 import type { Plan } from './plan';
 import { evolveVotes, type VoteState } from './ballots';
@@ -54,7 +54,8 @@ export interface WorkshopState {
   questionOrder: string[];
   /** Ballots per vote item (for phones and the screen, only what they are shown). */
   votes: Record<string, VoteState>;
-  attendance: { participants: number | null; organisations: number | null };
+  /** The facilitator's totals for the minutes (null: count from the phones). */
+  attendance: { participants: number | null; organisations: number | null; sectors: SectorCounts | null };
   /** The heading (or station) the facilitator put on the projector alone, if any. */
   screenFocus: { item: string; slot: string } | null;
   locked: boolean;
@@ -87,7 +88,7 @@ export function initialState(plan: Plan, at: number): WorkshopState {
     questions: {},
     questionOrder: [],
     votes: {},
-    attendance: { participants: null, organisations: null },
+    attendance: { participants: null, organisations: null, sectors: null },
     screenFocus: null,
     locked: false,
     ended: false,
@@ -161,7 +162,7 @@ export function evolve(state: WorkshopState, event: WorkshopEvent): WorkshopStat
     case 'screen_focus_set':
       return { ...state, screenFocus: event.item && event.slot ? { item: event.item, slot: event.slot } : null };
     case 'attendance_set':
-      return { ...state, attendance: { participants: event.participants, organisations: event.organisations } };
+      return { ...state, attendance: { participants: event.participants, organisations: event.organisations, sectors: event.sectors ?? null } };
     case 'workshop_locked':
       return { ...state, locked: event.locked };
     case 'workshop_ended':

@@ -20,7 +20,7 @@ export interface Attendance {
   organisations: number;
   /** Organisations per sector, from the profiles that gave one (first sector given per organisation). */
   sectors: { sector: Sector; count: number }[];
-  /** Whether the organisations count is the facilitator's total (then the sectors are a lower bound). */
+  /** Whether the organisations count is the facilitator's total while the sectors come from phones (then they are a lower bound). */
   organisationsGiven: boolean;
 }
 
@@ -39,13 +39,15 @@ export function attendanceOf(state: WorkshopState): Attendance {
     if (!name) continue;
     if (sectorOf.get(name) === undefined) sectorOf.set(name, profile.sector);
   }
-  const sectors = SECTORS.map((sector) => ({ sector, count: [...sectorOf.values()].filter((s) => s === sector).length }))
+  const counted = state.attendance.sectors;
+  // The facilitator's counts per sector replace the phones'.
+  const sectors = SECTORS.map((sector) => ({ sector, count: counted ? counted[sector] ?? 0 : [...sectorOf.values()].filter((s) => s === sector).length }))
     .filter((s) => s.count > 0);
   const given = state.attendance.organisations;
   return {
     participants: state.attendance.participants ?? present.length,
-    organisations: given ?? sectorOf.size,
+    organisations: given ?? (counted ? sectors.reduce((sum, s) => sum + s.count, 0) : sectorOf.size),
     sectors,
-    organisationsGiven: given !== null,
+    organisationsGiven: given !== null && !counted,
   };
 }

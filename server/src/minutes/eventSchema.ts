@@ -76,7 +76,10 @@ export const archivedEvent = v.variant('type', [
   event('item_ended', { item: id }),
   event('note_added', { note }),
   event('note_edited', { note: id, text: text(10_000) }),
-  event('attendance_set', { participants: count, organisations: count }),
+  event('attendance_set', {
+    participants: count, organisations: count,
+    sectors: v.optional(v.nullable(v.strictObject({ civil: v.optional(int(0, 100_000)), public: v.optional(int(0, 100_000)), business: v.optional(int(0, 100_000)), other: v.optional(int(0, 100_000)) }))),
+  }),
   event('workshop_locked', { locked: v.boolean() }),
   event('workshop_ended', {}),
 ]);
