@@ -174,10 +174,12 @@ describe('decide and evolve accept', () => {
 
   it('set_attendance keeps an omitted count and clears a null one', () => {
     const s = run(base(), [
-      [F, { type: 'set_attendance', participants: 59, organisations: 45 }],
+      [F, { type: 'set_attendance', participants: 59, organisations: 45, sectors: { civil: 45 } }],
       [F, { type: 'set_attendance', organisations: null }],
     ]);
-    expect(s.attendance).toEqual({ participants: 59, organisations: null });
+    expect(s.attendance).toEqual({ participants: 59, organisations: null, sectors: { civil: 45 } });
+    expect(run(s, [[F, { type: 'set_attendance', sectors: null }]]).attendance.sectors).toBeNull();
+    expect(parseCommand({ opId: 'x', type: 'set_attendance', sectors: { föreningar: 3 } })).toMatchObject({ ok: false, field: 'sectors.föreningar' });
   });
 
   it('end_workshop ends the running item, then refuses input', () => {
