@@ -58,6 +58,23 @@ describe('the phone budget', () => {
     expect(bytes).toBeLessThanOrEqual(10 * 1024);
   });
 
+  it('the steps of a first join (profile, group) load lazily, as their own chunk within 2 KB gzip', () => {
+    const steps = dynamic.filter((k) => k.endsWith('/steps.ts'));
+    expect(steps).toHaveLength(1);
+    expect(entry.has(steps[0]!)).toBe(false);
+    const bytes = [...staticClosure(m, steps[0]!)].filter((k) => !entry.has(k)).reduce((total, k) => total + gzipBytes(m[k]!.file), 0);
+    console.log(`first-join steps: ${(bytes / 1024).toFixed(1)} KB gzip, loaded when a join begins on a phone not yet in the meeting`);
+    expect(bytes).toBeLessThanOrEqual(2 * 1024);
+  });
+
+  it('the list of what has not got through loads lazily (with what it shares with the idea views) within 10 KB gzip', () => {
+    const unsent = dynamic.filter((k) => k.endsWith('/Unsent.svelte'));
+    expect(unsent).toHaveLength(1);
+    const bytes = [...staticClosure(m, unsent[0]!)].filter((k) => !entry.has(k)).reduce((total, k) => total + gzipBytes(m[k]!.file), 0);
+    console.log(`unsent list: ${(bytes / 1024).toFixed(1)} KB gzip with its shared chunks, loaded when something was restored or an idea exercise runs`);
+    expect(bytes).toBeLessThanOrEqual(10 * 1024);
+  });
+
   it('no facilitator or screen code is reachable from the participant page', () => {
     const files = Object.values(m).map((c) => readFileSync(new URL(c.file, DIST), 'utf8')).join('\n');
     expect(Object.keys(m).some((k) => /facilitator|screen/.test(k))).toBe(false);

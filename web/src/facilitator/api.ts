@@ -61,3 +61,21 @@ export function screenHref(workshopId: string): string | null {
     return null;
   }
 }
+
+/** Deletes the workshop with all its data (the token in a header); true once it is gone. */
+export async function deleteWorkshop(workshopId: string, token: string): Promise<boolean> {
+  try {
+    const response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    return response.status === 204;
+  } catch {
+    return false;
+  }
+}
+
+/** Forgets what this browser kept about a workshop (its screen link, which holds the screen's token). */
+export function forgetWorkshop(workshopId: string): void {
+  save(screenKey(workshopId), null);
+}

@@ -8,7 +8,7 @@ import type { CommandInput } from '@karusell/shared/commands';
 import type { Profile } from '@karusell/shared/events';
 import { normaliseCode } from '@karusell/shared/ids';
 import type { Ack, Snapshot } from '@karusell/shared/protocol';
-import type { Connection } from '../lib/connection';
+import type { Connection, Outbox } from '../lib/connection';
 import type { ConnectionStatus, ConnectRefusal } from '../lib/status';
 import { load, save } from '../lib/storage';
 import { Workshop } from '../lib/workshop.svelte';
@@ -26,6 +26,22 @@ export interface Message {
 const LAST_CODE = 'karusell:participant:last';
 const tokenKey = (code: string) => `karusell:participant:${code}`;
 const joinKeyKey = (code: string) => `karusell:join-key:${code}`;
+const outboxKey = (code: string) => `karusell:outbox:${code}`;
+
+/** The commands not yet acknowledged, kept on this phone per meeting; whatever cannot be read is left out. */
+function outboxFor(code: string): Outbox {
+  return {
+    load() {
+      try {
+        const list: unknown = JSON.parse(load(outboxKey(code)) ?? '[]');
+        return Array.isArray(list) ? list.filter((c) => typeof c?.opId === 'string' && typeof c.type === 'string') : [];
+      } catch {
+        return [];
+      }
+    },
+    save: (commands) => save(outboxKey(code), commands.length ? JSON.stringify(commands) : null),
+  };
+}
 
 /** A random key (128 bits) that makes this phone's first join idempotent: a retry finds the same participant. */
 function joinKeyFor(code: string, fresh = false): string {
@@ -42,6 +58,10 @@ export class ParticipantSession {
   status: ConnectionStatus | null = $state.raw(null);
   message: Message | null = $state.raw(null);
   busy = $state.raw(false);
+  /** How many commands wait for the server's answer. */
+  pending = $state.raw(0);
+  /** What an earlier page left unsent, being sent again now. */
+  restored: Connection['restored'] = $state.raw([]);
   /** What was last typed (or linked) as the code, to show again after a refusal. */
   typed = $state.raw('');
   /** True from a fresh join until the group step is done: the steps then offer "Skip", not "Cancel". */
@@ -92,7 +112,10 @@ export class ParticipantSession {
       onSnapshot: (snapshot) => current() && void this.#onSnapshot(snapshot),
       onEvents: (batch) => current() && this.workshop.applyEvents(batch),
       onStatus: (status, refusal) => current() && this.#onStatus(status, refusal),
+      outbox: outboxFor(code),
+      onPending: (count) => current() && (this.pending = count),
     });
+    this.restored = this.#connection.restored;
   }
 
   async #onSnapshot(snapshot: Snapshot): Promise<void> {
@@ -138,6 +161,8 @@ export class ParticipantSession {
     this.#connection?.close();
     this.#connection = null;
     this.status = null;
+    this.restored = [];
+    this.pending = 0;
   }
 
   async #send(command: CommandInput): Promise<boolean> {

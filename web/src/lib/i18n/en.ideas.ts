@@ -25,7 +25,6 @@ export const ideas: IdeaMessages = {
   retry: 'Try again',
   discard: 'Remove',
   chooseGroupFirst: 'Choose a group first',
-  exerciseOver: 'The exercise is over. This text did not get through:',
   refusal_not_at_station: 'Your group has not reached that station yet.',
   refusal_item_not_running: 'The exercise is no longer running.',
   refusal_empty_text: 'Write something first.',

@@ -25,7 +25,6 @@ export const ideas = {
   retry: 'Försök igen',
   discard: 'Ta bort',
   chooseGroupFirst: 'Välj en grupp först',
-  exerciseOver: 'Övningen är slut. Den här texten hann inte komma fram:',
   refusal_not_at_station: 'Din grupp har inte kommit till den stationen än.',
   refusal_item_not_running: 'Övningen pågår inte längre.',
   refusal_empty_text: 'Skriv något först.',
