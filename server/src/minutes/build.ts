@@ -14,10 +14,9 @@ import { longDate, when, WORDS } from './words';
 function organisationsLine(state: WorkshopState, lang: Language): string {
   const w = WORDS[lang];
   const counts = attendanceOf(state);
-  const known = counts.sectors.reduce((sum, s) => sum + s.count, 0);
-  // With the facilitator's total, the phones' sectors are only a lower bound; past the total they say nothing.
-  const sectors = counts.sectors.length && known <= counts.organisations
-    ? `, ${counts.organisationsGiven ? w.ofWhichAtLeast : w.ofWhich} ${counts.sectors.map((s) => `${w.sectors[s.sector]} ${s.count}`).join(', ')}`
+  // With the facilitator's total, the phones' sectors are only a lower bound ("at least"); past the total they are left out.
+  const sectors = counts.sectors.length
+    ? `, ${counts.atLeast ? w.ofWhichAtLeast : w.ofWhich} ${counts.sectors.map((s) => `${w.sectors[s.sector]} ${s.count}`).join(', ')}`
     : '';
   return `${w.organisations}: ${counts.organisations}${sectors}`;
 }

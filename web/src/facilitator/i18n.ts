@@ -1,11 +1,13 @@
 /** The facilitator's translator: follows the plan's language unless the facilitator picks one. */
 import type { Language } from '@karusell/shared/plan';
 import { common as commonEn, facilitator as facilitatorEn } from '../lib/i18n/en';
+import { attendance as attendanceEn } from '../lib/i18n/en.attendance';
 import { exercises as exercisesEn } from '../lib/i18n/en.exercises';
 import { I18n } from '../lib/i18n/i18n.svelte';
 import { refusalTexts } from '../lib/i18n/refusals';
 import { results as resultsEn } from '../lib/i18n/en.results';
 import { results as resultsSv, type ResultMessages } from '../lib/i18n/sv.results';
+import { attendance as attendanceSv, type AttendanceMessages } from '../lib/i18n/sv.attendance';
 import { common as commonSv, facilitator as facilitatorSv, type CommonMessages, type FacilitatorMessages } from '../lib/i18n/sv';
 import { exercises as exercisesSv, type ExerciseMessages } from '../lib/i18n/sv.exercises';
 import { load, save } from '../lib/storage';
@@ -18,10 +20,10 @@ function storedChoice(): Language | null {
 }
 
 /** The facilitator's texts in Swedish and English. */
-export const i18n = new I18n<CommonMessages & FacilitatorMessages & ExerciseMessages & ResultMessages>(
+export const i18n = new I18n<CommonMessages & FacilitatorMessages & ExerciseMessages & ResultMessages & AttendanceMessages>(
   {
-    sv: { ...commonSv, ...facilitatorSv, ...exercisesSv, ...resultsSv, ...refusalTexts('sv') },
-    en: { ...commonEn, ...facilitatorEn, ...exercisesEn, ...resultsEn, ...refusalTexts('en') },
+    sv: { ...commonSv, ...facilitatorSv, ...exercisesSv, ...resultsSv, ...attendanceSv, ...refusalTexts('sv') },
+    en: { ...commonEn, ...facilitatorEn, ...exercisesEn, ...resultsEn, ...attendanceEn, ...refusalTexts('en') },
   },
   storedChoice() ?? 'sv',
 );

@@ -1,0 +1,41 @@
+/** The facilitator's texts for the attendance the minutes report, in English. */
+import { participant } from './en.participant';
+import type { AttendanceMessages } from './sv.attendance';
+
+/** Texts of the attendance panel. */
+export const attendance: AttendanceMessages = {
+  attendanceHeading: 'Attendance for the minutes',
+  attendanceIntro: 'The minutes count those who joined by phone. If more came, for instance without a phone, enter how many came.',
+  attendanceNowHeading: 'What the minutes say now',
+  minutesParticipants: 'Number of participants: {count}',
+  minutesOrganisations: 'Number of organisations: {count}',
+  minutesOfWhich: '{line}, of which {list}',
+  minutesOfWhichAtLeast: '{line}, of which at least {list}',
+  minutesSector: '{sector} {count}',
+  minutesSector_civil: 'civil society',
+  minutesSector_public: 'public sector',
+  minutesSector_business: 'business',
+  minutesSector_other: 'other',
+  sourcePhones: 'Counted from the phones.',
+  sourceGiven: 'Your number. The phones: {count}.',
+  sourceGivenSectorsPhones: 'Your number. The phones: {count}. The sectors are counted from the phones.',
+  sourceSectorSum: 'The sum of your numbers per sector. The phones: {count}.',
+  attendanceParticipantsLabel: 'Number of participants',
+  attendanceOrganisationsLabel: 'Number of organisations',
+  attendanceParticipantsHint: 'Leave empty to count from the phones.',
+  attendanceOrganisationsHint: 'Leave empty to count from the phones, or for the sum of the sectors if you fill them in.',
+  attendanceSectorsLegend: 'Organisations per sector',
+  attendanceSectorsHint: 'Leave them all empty to count from the phones. If you fill in any, an empty sector counts as 0.',
+  sector_civil: participant.sector_civil,
+  sector_public: participant.sector_public,
+  sector_business: participant.sector_business,
+  sector_other: participant.sector_other,
+  attendanceSave: 'Save the numbers',
+  attendanceSaving: 'Saving…',
+  attendanceFromPhones: 'Count from the phones',
+  attendanceSaved: 'Saved. The minutes have your numbers.',
+  attendanceCleared: 'The minutes count from the phones again.',
+  attendanceNotWhole: 'Enter a whole number, 0 or more, or leave the field empty.',
+  attendanceTooLarge: 'Enter a number no larger than {max}.',
+  attendanceOverTotal: 'The sectors below add up to {sum} organisations, more than {total}. Raise the number or change the sectors.',
+};
