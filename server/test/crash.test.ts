@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { examplePlanJson } from '@karusell/shared/examplePlan';
 import type { Karusell } from '../src/app';
-import { connect, createWorkshop, tempDb, type Client } from './harness';
+import { connect, createWorkshop, startProcess as startServerProcess, tempDb, type Client } from './harness';
 
 const children: ChildProcess[] = [];
 const clients: Client[] = [];
@@ -12,21 +12,10 @@ afterEach(() => {
 });
 
 /** Starts the real entry point (server/src/main.ts) in its own process and waits for its port. */
-function startProcess(dbPath: string): Promise<{ child: ChildProcess; server: Karusell }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', KARUSELL_DB: dbPath },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+async function startProcess(dbPath: string): Promise<{ child: ChildProcess; server: Karusell }> {
+  const { child, port } = await startServerProcess(dbPath);
   children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const port = /Listening on [\d.]+:(\d+)/.exec(out)?.[1];
-      if (port) resolve({ child, server: { port: Number(port) } as Karusell });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
+  return { child, server: { port } as Karusell };
 }
 
 describe('kill -9', () => {

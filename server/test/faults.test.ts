@@ -5,13 +5,13 @@
  * and the server is killed with SIGKILL twice and restarted from the same
  * database. Nothing acknowledged may be lost, nothing stored twice.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Ack } from '@karusell/shared';
 import { examplePlanJson } from '@karusell/shared/examplePlan';
 import type { Karusell } from '../src/app';
 import { openConnection, type Connection, type Outgoing } from '../../web/src/lib/connection';
-import { connect, createWorkshop, tempDb, until, type Client } from './harness';
+import { connect, createWorkshop, startProcess as startServerProcess, tempDb, until, type Client } from './harness';
 
 const children: ChildProcess[] = [];
 const closers: (() => void)[] = [];
@@ -20,22 +20,11 @@ afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
 
-/** The real entry point in its own process, on the given port (0: any), once it listens. */
-function startProcess(dbPath: string, port = 0): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KARUSELL_DB: dbPath },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const listening = /Listening on [\d.]+:(\d+)/.exec(out)?.[1];
-      if (listening) resolve({ child, port: Number(listening) });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
+/** The real entry point in its own process, killed after the test. */
+async function startProcess(dbPath: string, port = 0) {
+  const started = startServerProcess(dbPath, port);
+  void started.then(({ child }) => children.push(child), () => {});
+  return started;
 }
 
 /** Seeded randomness, so a failure can be replayed. */

@@ -2,6 +2,7 @@
  * Test harness: a real Karusell server on port 0 with its own SQLite file,
  * and real socket.io clients in the three roles.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,3 +145,20 @@ export const lastSnapshot = (c: Client): Snapshot => c.snapshots.at(-1)!;
 
 /** Every event of this type a client received, in order. */
 export const received = (c: Client, type: string): SequencedEvent[] => c.batches.flatMap((b) => b.events).filter((e) => e.type === type);
+
+/** The real entry point (server/src/main.ts) in its own process on the given port (0: any), once it listens. */
+export function startProcess(dbPath: string, port = 0): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', KARUSELL_DB: dbPath },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const listening = /Listening on [\d.]+:(\d+)/.exec(out)?.[1];
+      if (listening) resolve({ child, port: Number(listening) });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+}
