@@ -71,7 +71,9 @@ export async function startKarusell(config: Config): Promise<Karusell> {
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(config.port, config.host, () => resolve());
+    // A long accept queue: in a reconnect storm of thousands of phones the default (511) overflows, and each
+    // dropped attempt waits seconds before its retry.
+    http.listen({ port: config.port, host: config.host, backlog: 4096 }, () => resolve());
   });
   port = (http.address() as AddressInfo).port;
 

@@ -7,12 +7,13 @@
 import type { CommandInput } from '@karusell/shared/commands';
 import type { Profile } from '@karusell/shared/events';
 import { normaliseCode } from '@karusell/shared/ids';
-import type { Ack, Snapshot } from '@karusell/shared/protocol';
+import { PROTOCOL_VERSION, type Ack, type Snapshot } from '@karusell/shared/protocol';
 import type { Connection, Outbox } from '../lib/connection';
 import type { ConnectionStatus, ConnectRefusal } from '../lib/status';
 import { load, save } from '../lib/storage';
 import { Workshop } from '../lib/workshop.svelte';
 import { followPlanLanguage, i18n, joinRefusalText } from './i18n';
+import { loaders, type ViewKind } from './views';
 
 /** The step the phone shows. */
 export type View = 'join' | 'connecting' | 'profile' | 'group' | 'current';
@@ -26,6 +27,8 @@ export interface Message {
 const LAST_CODE = 'karusell:participant:last';
 const tokenKey = (code: string) => `karusell:participant:${code}`;
 const joinKeyKey = (code: string) => `karusell:join-key:${code}`;
+/** What this phone was last shown in a workshop, so a phone coming back paints it at once instead of after the socket. */
+const seenKey = (code: string) => `karusell:seen:${code}`;
 const outboxKey = (code: string) => `karusell:outbox:${code}`;
 
 /** The commands not yet acknowledged, kept on this phone per meeting; whatever cannot be read is left out. */
@@ -101,6 +104,15 @@ export class ParticipantSession {
     this.message = null;
     this.view = 'connecting';
     this.workshop.reset();
+    // A phone coming back shows what it last saw while the socket connects; the server's snapshot then replaces it.
+    const seen = this.#token ? load(seenKey(code)) : null;
+    try {
+      const copy = seen ? (JSON.parse(seen) as Snapshot & { savedAt: number }) : null;
+      // The server's clock has moved on as much as ours since the copy was kept.
+      if (copy) void this.#show({ ...copy, serverNow: copy.serverNow + Date.now() - copy.savedAt });
+    } catch {
+      // A garbled copy only means a slower start.
+    }
     const connection = await import('../lib/connection').catch(() => null);
     if (generation !== this.#generation) return;
     if (!connection) return this.#refused(i18n.t('networkError'), 'join');
@@ -110,7 +122,12 @@ export class ParticipantSession {
       auth: () => (this.#token ? { code, participantToken: this.#token } : { code, joinKey: joinKeyFor(code) }),
       lastSeq: () => this.workshop.seq,
       onSnapshot: (snapshot) => current() && void this.#onSnapshot(snapshot),
-      onEvents: (batch) => current() && this.workshop.applyEvents(batch),
+      onEvents: (batch) => {
+        if (!current()) return;
+        this.workshop.applyEvents(batch);
+        clearTimeout(this.#keeping);
+        this.#keeping = setTimeout(() => this.#keep(), 1000);
+      },
       onStatus: (status, refusal) => current() && this.#onStatus(status, refusal),
       outbox: outboxFor(code),
       onPending: (count) => current() && (this.pending = count),
@@ -119,13 +136,30 @@ export class ParticipantSession {
   }
 
   async #onSnapshot(snapshot: Snapshot): Promise<void> {
-    this.workshop.applySnapshot(snapshot);
     if (snapshot.participantToken) save(tokenKey(this.#code), (this.#token = snapshot.participantToken));
     save(LAST_CODE, this.#code);
     // Keep the code in the address, so a reload (or a phone waking up) comes straight back.
     history.replaceState(null, '', `${location.pathname}?code=${this.#code}`);
+    await this.#show(snapshot);
+    this.#keep();
+  }
+
+  async #show(snapshot: Snapshot): Promise<void> {
+    this.workshop.applySnapshot(snapshot);
+    // The running exercise's view downloads alongside the texts, not after them.
+    const kind = this.workshop.running?.kind;
+    if (kind && Object.hasOwn(loaders, kind)) loaders[kind as ViewKind]().catch(() => {});
     await followPlanLanguage(snapshot.state.plan.language);
     if (this.view === 'connecting') this.view = this.onboarding ? 'profile' : 'current';
+  }
+
+  #keeping: ReturnType<typeof setTimeout> | undefined;
+  /** Stores what the phone is shown now (never its token) for the next visit's first paint. */
+  #keep(): void {
+    const { state, info, seq, me } = this.workshop;
+    if (!state || !info || seq === null || !me) return;
+    const seen: Snapshot = { protocol: PROTOCOL_VERSION, role: 'participant', seq, info, state, participant: me, serverNow: this.workshop.now() };
+    save(seenKey(this.#code), JSON.stringify({ ...seen, savedAt: Date.now() }));
   }
 
   #onStatus(status: ConnectionStatus, refusal?: ConnectRefusal): void {
@@ -134,6 +168,7 @@ export class ParticipantSession {
     if (refusal.code === 'bad_token') {
       // The remembered participant is unknown here: forget it and join as someone new.
       save(tokenKey(this.#code), (this.#token = null));
+      save(seenKey(this.#code), null);
       joinKeyFor(this.#code, true);
       this.onboarding = true;
       this.workshop.reset();
@@ -142,6 +177,7 @@ export class ParticipantSession {
     }
     this.#disconnect();
     save(LAST_CODE, null);
+    save(seenKey(this.#code), null);
     this.#refused(joinRefusalText(refusal.code, refusal.message), refusal.code === 'unknown_code' ? 'code' : 'join');
   }
 
