@@ -132,3 +132,24 @@ describe('an imported archive of a meeting long over', () => {
     expect((await exported(s, w)).events).toHaveLength(3);
   });
 });
+
+describe('GET never changes state', () => {
+  it('downloading every format, in both languages, leaves the workshop exactly as it was', async () => {
+    const s = await start();
+    const w = await createWorkshop(s, examplePlanJson);
+    const f = await connect(s, { workshopId: w.id, facilitatorToken: w.facilitatorToken });
+    await f.send({ type: 'start_item', item: 'ex2' });
+    const before = (await connect(s, { workshopId: w.id, facilitatorToken: w.facilitatorToken })).snapshots[0]!;
+    for (const format of ['md', 'docx', 'html', 'csv', 'json']) {
+      for (const query of ['', '?lang=en']) {
+        const res = await fetch(`http://127.0.0.1:${s.port}/api/workshops/${w.id}/minutes.${format}${query}`, { headers: { authorization: `Bearer ${w.facilitatorToken}` } });
+        expect(res.status).toBe(200);
+      }
+    }
+    for (const path of ['/', '/facilitator', '/screen', '/healthz', `/api/qr/${w.code}.svg`]) await fetch(`http://127.0.0.1:${s.port}${path}`);
+    const after = (await connect(s, { workshopId: w.id, facilitatorToken: w.facilitatorToken })).snapshots[0]!;
+    expect(after.seq).toBe(before.seq);
+    expect(after.state).toEqual(before.state);
+    f.close();
+  });
+});
