@@ -32,12 +32,10 @@ export function createAutoAdvance(hub: () => Hub, clock: () => number = Date.now
       timeouts.delete(room.row.id);
       const current = hub().rooms.get(room.row.id);
       if (!current) return;
-      try {
-        hub().execute(current, { role: 'facilitator' }, command, 'system');
-      } catch (error) {
+      hub().execute(current, { role: 'facilitator' }, command, 'system').catch((error: unknown) => {
         console.error('auto advance failed, retrying:', error instanceof Error ? error.message : error);
         timeouts.set(room.row.id, setTimeout(fire, 5_000));
-      }
+      });
     };
     timeouts.set(room.row.id, setTimeout(fire, Math.max(0, run.timer.deadline - clock())));
   }

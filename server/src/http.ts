@@ -62,10 +62,12 @@ export function createHttpApp(opts: HttpOptions) {
   });
 
   /** Answers 201 with the new workshop's id, code, secrets and links (create and import alike). */
-  function opened(res: Response, open: (hashes: { facilitator: string; screen: string }) => Room) {
+  async function opened(res: Response, open: (hashes: { facilitator: string; screen: string }) => Room) {
     const facilitatorToken = newToken();
     const screenToken = newToken();
     const room = open({ facilitator: hashToken(facilitatorToken), screen: hashToken(screenToken) });
+    // The links are handed out only once the workshop is on disk.
+    await store.durable();
     const base = opts.base();
     const { id, code } = room.row;
     res.status(201).json({
@@ -82,7 +84,7 @@ export function createHttpApp(opts: HttpOptions) {
   app.post('/api/workshops', express.json({ limit: '512kb' }), (req, res) => {
     const parsed = parsePlan(req.body);
     if (!parsed.ok) return void res.status(400).json({ error: parsed.error });
-    opened(res, (hashes) => hub.create(parsed.plan, hashes));
+    return opened(res, (hashes) => hub.create(parsed.plan, hashes));
   });
 
   // A long meeting's archive runs to a megabyte or two; nothing is stored unless all of it is valid.
@@ -92,7 +94,7 @@ export function createHttpApp(opts: HttpOptions) {
     const { events, state } = read;
     const broken = checkRenders({ state, log: () => events.map((event, i) => ({ ...event, seq: i + 1 })) });
     if (broken) return fail(res, 400, 'invalid_archive', `The archive's events do not fit together: ${broken}`, 'events');
-    opened(res, (hashes) => hub.restore(events, hashes));
+    return opened(res, (hashes) => hub.restore(events, hashes));
   });
 
   app.get('/api/workshops/:id/:file', async (req, res) => {
@@ -113,12 +115,13 @@ export function createHttpApp(opts: HttpOptions) {
     }).send(body);
   });
 
-  app.delete('/api/workshops/:id', (req, res) => {
+  app.delete('/api/workshops/:id', async (req, res) => {
     const room = authorised(req, hub);
     if (!room) return unauthorized(res);
     store.deleteWorkshop(room.row.id);
     hub.forget(room.row.id);
     opts.onDelete(room.row.id);
+    await store.durable();
     res.status(204).end();
   });
 

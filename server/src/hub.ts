@@ -89,13 +89,15 @@ export function createHub(store: Store, { publisher, clock = Date.now, onCommit 
       return { event: { ...event, seq: fromSeq + i + 1 } as SequencedEvent, to: audiences(event, state) };
     });
     room.state = { ...state, seq };
+    // Sent at once, before they are synced to disk: only the ack (execute) waits for that, so a sender keeps its
+    // command until it is durable, and a crash in between loses nothing anyone was told is saved.
     try {
       broadcast(room.row.id, routed);
       for (const target of new Set(events.flatMap(resyncs).map((t) => JSON.stringify(t)))) {
         publisher.resync(room.row.id, JSON.parse(target) as ResyncTarget);
       }
     } catch (error) {
-      // The events are durable already; a client that missed them catches up on reconnect.
+      // The events are stored already; a client that missed them catches up on reconnect.
       console.error('broadcast failed:', error instanceof Error ? error.message : error);
     }
     onCommit(room);
@@ -144,23 +146,32 @@ export function createHub(store: Store, { publisher, clock = Date.now, onCommit 
       const id = byCode.get(code);
       return id ? rooms.get(id) : undefined;
     },
-    /** Runs one untrusted command payload from an authenticated actor; always returns an ack. */
-    /** `opActor` overrides whose ops the opId is kept under (the server's own auto-advance is `system`). */
-    execute(room: Room, actor: Actor, payload: unknown, opActor = actorKey(actor)): Ack {
+    /**
+     * Runs one untrusted command payload from an authenticated actor; resolves with its ack once what it
+     * changed is on disk (its events reach the clients just before). `opActor` overrides whose ops the opId is
+     * kept under (the server's own auto-advance is `system`).
+     */
+    async execute(room: Room, actor: Actor, payload: unknown, opActor = actorKey(actor)): Promise<Ack> {
       const parsed = parseCommand(payload);
       if (!parsed.ok) return refusal(room, parsed.code, parsed.field);
       const command = parsed.command;
       const done = store.findOp(room.row.id, opActor, command.opId);
-      if (done) return done;
+      if (done) {
+        // Found in the store, but maybe not yet synced: the first answer's fsync may still be running.
+        await store.durable();
+        return done;
+      }
       const decision = decide(room.state, command, { now: clock(), newId, actor });
       if (!decision.ok) {
         // Stored like an acceptance, so a resent op gets the same answer even after a restart.
         const ack = refusal(room, decision.code);
         store.append({ workshopId: room.row.id, fromSeq: room.state.seq, events: [], op: { actor: opActor, opId: command.opId, ack } });
+        await store.durable();
         return ack;
       }
       const ack: Ack = decision.result ? { ok: true, result: decision.result } : { ok: true };
       commit(room, decision.events, { op: { actor: opActor, opId: command.opId, ack } });
+      await store.durable();
       return ack;
     },
     /** Appends events decided outside a command (a participant joining), with optional extras. */

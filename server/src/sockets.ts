@@ -76,6 +76,8 @@ export function attachSockets(http: HttpServer, opts: SocketOptions) {
       const joining = typeof auth.code === 'string' && auth.participantToken === undefined;
       if (joining && await opts.limiters.blocked(address)) throw new Refused('rate_limited', RATE_LIMITED);
       socket.data = authenticate(auth, opts);
+      // A new participant (and its token) is on disk before the phone is told its token.
+      await opts.store.durable();
       next();
     } catch (error) {
       const refused = error instanceof Refused ? error : new Refused('bad_token', 'bad auth');
@@ -98,12 +100,10 @@ export function attachSockets(http: HttpServer, opts: SocketOptions) {
         if (!current) return ack({ ok: false, error: { code: 'bad_token', message: 'gone' } });
         // Not stored as the op's answer: the same command sent again later is taken.
         if (!allowed) return ack(opts.hub.refusal(current, 'rate_limited'));
-        try {
-          ack(opts.hub.execute(current, socket.data.actor, payload));
-        } catch (error) {
+        opts.hub.execute(current, socket.data.actor, payload).then(ack, (error: unknown) => {
           console.error('command failed:', error instanceof Error ? error.message : error);
           ack(opts.hub.refusal(current, 'internal'));
-        }
+        });
       });
     });
   });

@@ -1,10 +1,14 @@
 /**
- * The embedded store: one SQLite file, WAL, synchronous FULL. A command's
- * events and its acknowledgement are written in one transaction, so what is
- * acknowledged is on disk, and a repeated opId finds its first answer.
+ * The embedded store: one SQLite file in WAL mode. A command's events and its
+ * acknowledgement are written in one transaction, so a repeated opId finds
+ * its first answer. Nothing is acknowledged before it is on disk: after a
+ * commit, `durable()` resolves once the WAL has been fsynced. The fsync runs
+ * on libuv's thread pool, not on the event loop (SQLite's own per-commit
+ * sync, `synchronous = FULL`, blocked every other connection for its
+ * duration), and commits made while one fsync runs share the next one.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, fsync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Ack, SequencedEvent, WorkshopEvent } from '@karusell/shared';
 
@@ -66,12 +70,59 @@ CREATE TABLE IF NOT EXISTS join_keys (
 CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY, checked_at INTEGER NOT NULL);
 `;
 
+/**
+ * Group-committed fsync of the WAL file. A commit is covered by an fsync
+ * that starts after it; while one runs, later commits wait for the next.
+ * If the disk refuses an fsync nothing more can be promised: the process
+ * stops, and what was not acknowledged is sent again by its clients.
+ */
+function walFlusher(dbPath: string) {
+  let commits = 0;
+  let fd: number | null = null;
+  let running: { covers: number; done: Promise<void> } | null = null;
+  let queued: Promise<void> | null = null;
+  const sync = (): Promise<void> => {
+    if (fd === null && dbPath !== ':memory:' && existsSync(`${dbPath}-wal`)) fd = openSync(`${dbPath}-wal`, 'r+');
+    const covers = commits;
+    const handle = fd;
+    const done = handle === null ? Promise.resolve() : new Promise<void>((resolve) => fsync(handle, (error) => {
+      if (error) {
+        console.error('the store could not be synced to disk; stopping:', error.message);
+        process.exit(1);
+      }
+      resolve();
+    }));
+    running = { covers, done: done.finally(() => { if (running?.covers === covers) running = null; }) };
+    return running.done;
+  };
+  return {
+    committed() {
+      commits += 1;
+    },
+    durable(): Promise<void> {
+      if (running && running.covers >= commits) return running.done;
+      if (!running) return sync();
+      // One fsync at a time; every commit made meanwhile shares the next.
+      queued ??= running.done.then(() => {
+        queued = null;
+        return sync();
+      });
+      return queued;
+    },
+    close() {
+      if (fd !== null) closeSync(fd);
+      fd = null;
+    },
+  };
+}
+
 /** Opens (creating if missing) the SQLite store at `path`. */
 export function openSqliteStore(path: string) {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  // NORMAL in WAL mode: commits write the WAL without syncing; durable() syncs it (SQLite still syncs around checkpoints).
+  db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
 
@@ -102,6 +153,7 @@ export function openSqliteStore(path: string) {
     health: db.prepare('INSERT OR REPLACE INTO health (id, checked_at) VALUES (1, ?)'),
   };
 
+  const flusher = walFlusher(path);
   const append = db.transaction((a: Append): number => {
     let seq = a.fromSeq;
     for (const event of a.events) q.insertEvent.run(a.workshopId, ++seq, JSON.stringify(event));
@@ -111,6 +163,7 @@ export function openSqliteStore(path: string) {
     if (a.op) q.insertOp.run(a.workshopId, a.op.actor, a.op.opId, JSON.stringify(a.op.ack));
     if (a.participantToken) q.insertToken.run(a.participantToken.hash, a.workshopId, a.participantToken.participant);
     if (a.joinKeyHash && a.participantToken) q.insertJoinKey.run(a.joinKeyHash, a.workshopId, a.participantToken.participant);
+    flusher.committed();
     return seq;
   });
 
@@ -119,6 +172,7 @@ export function openSqliteStore(path: string) {
       db.prepare(`DELETE FROM ${table} WHERE workshop_id = ?`).run(id);
     }
     db.prepare('DELETE FROM workshops WHERE id = ?').run(id);
+    flusher.committed();
   });
 
   return {
@@ -145,6 +199,7 @@ export function openSqliteStore(path: string) {
     /** Gives a known participant another token (a retried first connection). */
     addParticipantToken(workshopId: string, hash: string, participant: string): void {
       q.insertToken.run(hash, workshopId, participant);
+      flusher.committed();
     },
     /** Every stored workshop row. */
     workshops(): WorkshopRow[] {
@@ -162,8 +217,11 @@ export function openSqliteStore(path: string) {
     checkWritable(now: number): void {
       q.health.run(now);
     },
+    /** Resolves once everything committed so far is on disk (the WAL fsynced). */
+    durable: (): Promise<void> => flusher.durable(),
     /** Closes the database (checkpointing the WAL). */
     close(): void {
+      flusher.close();
       db.close();
     },
   };
