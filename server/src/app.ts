@@ -38,17 +38,16 @@ export async function startKarusell(config: Config): Promise<Karusell> {
   const base = () => publicBase(config, port);
 
   let sockets: ReturnType<typeof attachSockets> | undefined;
-  const app = createHttpApp({
-    hub,
-    store,
-    base,
-    onDelete: (id) => {
-      autoAdvance.clear(id);
-      for (const audience of ['facilitator', 'screen', 'participants'] as const) {
-        sockets?.io.in(roomName(id, audience)).disconnectSockets(true);
-      }
-    },
-  });
+  /** Deletes a workshop with all its data (the facilitator's DELETE, or retention) and drops its connections. */
+  const remove = (id: string) => {
+    store.deleteWorkshop(id);
+    hub.forget(id);
+    autoAdvance.clear(id);
+    for (const audience of ['facilitator', 'screen', 'participants'] as const) {
+      sockets?.io.in(roomName(id, audience)).disconnectSockets(true);
+    }
+  };
+  const app = createHttpApp({ hub, store, base, remove });
   const http = createServer(app);
   sockets = attachSockets(http, {
     hub,
@@ -58,16 +57,7 @@ export async function startKarusell(config: Config): Promise<Karusell> {
     allowedOrigin: (origin, host) => origin === new URL(base()).origin || (host !== undefined && sameHost(origin, host)),
   });
   publisher = sockets.publisher;
-  const retention = startRetention({
-    hub,
-    days: config.retentionDays,
-    remove: (id) => {
-      store.deleteWorkshop(id);
-      hub.forget(id);
-      autoAdvance.clear(id);
-      for (const audience of ['facilitator', 'screen', 'participants'] as const) sockets?.io.in(roomName(id, audience)).disconnectSockets(true);
-    },
-  });
+  const retention = startRetention({ hub, days: config.retentionDays, remove });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

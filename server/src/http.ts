@@ -18,8 +18,8 @@ export interface HttpOptions {
   hub: Hub;
   store: Store;
   base: () => string;
-  /** Called after a workshop is deleted, to drop its connections. */
-  onDelete: (id: string) => void;
+  /** Deletes a workshop with all its data and drops its connections. */
+  remove: (id: string) => void;
 }
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -118,9 +118,7 @@ export function createHttpApp(opts: HttpOptions) {
   app.delete('/api/workshops/:id', async (req, res) => {
     const room = authorised(req, hub);
     if (!room) return unauthorized(res);
-    store.deleteWorkshop(room.row.id);
-    hub.forget(room.row.id);
-    opts.onDelete(room.row.id);
+    opts.remove(room.row.id);
     await store.durable();
     res.status(204).end();
   });

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { evolve, type WorkshopState } from '@karusell/shared';
 import { examplePlanJson } from '@karusell/shared/examplePlan';
-import { createWorkshop, lastSnapshot, until, useServers, type Client } from './harness';
+import { createWorkshop, heldState, lastSnapshot, until, useServers } from './harness';
 
 const { server, client } = useServers();
 
-/** What a client holds: its last snapshot (or, without one, what it held before) with every later event folded in. */
-function view(c: Client, before?: WorkshopState): WorkshopState {
-  const snapshot = c.snapshots.at(-1);
-  const base = snapshot ? { ...snapshot.state, seq: snapshot.seq } : before!;
-  const later = c.batches.flatMap((b) => b.events).filter((e) => e.seq > base.seq);
-  const seq = Math.max(base.seq, ...c.batches.map((b) => b.seq));
-  return { ...later.reduce<WorkshopState>((state, event) => evolve(state, event), base), seq };
-}
+const view = heldState;
 
 describe('catching up after a gap', () => {
   it.each([[40, 'events'], [700, 'a fresh snapshot']])('after %i missed changes every role catches up (%s) to what a fresh client sees', async (missed) => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, EventBatch, SequencedEvent, Snapshot } from '@karusell/shared';
+import { evolve, type Ack, type EventBatch, type SequencedEvent, type Snapshot, type WorkshopState } from '@karusell/shared';
 import { startKarusell, type Karusell } from '../src/app';
 import type { Limits } from '../src/limits';
 
@@ -161,4 +161,13 @@ export function startProcess(dbPath: string, port = 0): Promise<{ child: ChildPr
     });
     child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
+}
+
+/** What a client holds: its last snapshot (or, without one, what it held before) with every later event folded in. */
+export function heldState(c: Client, before?: WorkshopState): WorkshopState {
+  const snapshot = c.snapshots.at(-1);
+  const base = snapshot ? { ...snapshot.state, seq: snapshot.seq } : before!;
+  const later = c.batches.flatMap((b) => b.events).filter((e) => e.seq > base.seq);
+  const seq = Math.max(base.seq, ...c.batches.map((b) => b.seq));
+  return { ...later.reduce<WorkshopState>((state, event) => evolve(state, event), base), seq };
 }

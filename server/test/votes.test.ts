@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  evolve, formatMean, voteProgress, voteResult, type DotsResult, type RankingResult, type ScaleResult, type VoteItem,
+  formatMean, voteProgress, voteResult, type DotsResult, type RankingResult, type ScaleResult, type VoteItem,
   type WorkshopState,
 } from '@karusell/shared';
 import { examplePlanJson } from '@karusell/shared/examplePlan';
-import { createWorkshop, lastSnapshot, received, tempDb, until, useServers, type Client } from './harness';
+import { createWorkshop, heldState, lastSnapshot, received, tempDb, until, useServers, type Client } from './harness';
 
 const { server, client, stop } = useServers();
 const last = lastSnapshot;
 
-/** What a client holds: its last snapshot with every later event it was sent folded in. */
-function view(c: Client): WorkshopState {
-  const snapshot = last(c);
-  const later = c.batches.flatMap((b) => b.events).filter((e) => e.seq > snapshot.seq);
-  return later.reduce<WorkshopState>((state, event) => ({ ...evolve(state, event), seq: event.seq }), snapshot.state);
-}
+const view = (c: Client) => heldState(c);
 const voteItem = (state: WorkshopState, id: string) => state.plan.agenda.find((i) => i.id === id) as VoteItem;
 const refused = (code: string) => ({ ok: false, error: { code, message: expect.any(String) } });
 

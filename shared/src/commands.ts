@@ -10,6 +10,8 @@ import { QUESTION_STATUSES, SECTORS } from './events';
 export const NOTE_MAX = 10_000;
 /** Longest idea text accepted on the wire, before trimming. */
 export const IDEA_TEXT_RAW_MAX = 5_000;
+/** The largest count a facilitator may give (attendance). */
+export const COUNT_MAX = 100_000;
 /** Longest profile field (name, organisation). */
 export const PROFILE_FIELD_MAX = 120;
 
@@ -23,7 +25,7 @@ const tally = v.pipe(
   v.record(id, v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))),
   v.check((entries) => Object.keys(entries).length <= 100),
 );
-const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(COUNT_MAX));
 
 function command<T extends string, E extends v.ObjectEntries>(type: T, entries: E) {
   return v.strictObject({ opId, type: v.literal(type), ...entries });

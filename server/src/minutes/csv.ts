@@ -7,7 +7,7 @@
  * (its decimal comma takes ","); English files use ",".
  */
 import { own, type AgendaItem, type Idea, type Language, type Question, type QuestionStatus, type WorkshopState } from '@karusell/shared';
-import { marks } from '@karusell/shared/ideas';
+import { marks, slotsOf } from '@karusell/shared/ideas';
 
 const HEAD = {
   sv: ['Punkt', 'Station eller rubrik', 'Grupp', 'Typ', 'Text', 'Betoningar', 'Röster', 'Tid (svensk tid)', 'Status', 'Svar', 'Namn', 'Ursprunglig text'],
@@ -74,8 +74,7 @@ export function renderCsv(state: WorkshopState, lang: Language): string {
   const position = new Map(state.plan.agenda.map((item, i) => [item.id, i]));
   const slotIndex = (idea: Idea) => {
     const item = state.plan.agenda[position.get(idea.item) ?? -1];
-    const slots = item?.kind === 'carousel' ? item.stations : item?.kind === 'wall' ? item.headings : [];
-    return slots.findIndex((s) => s.id === idea.slot);
+    return item ? slotsOf(item).indexOf(idea.slot) : -1;
   };
   const ideas = state.ideaOrder.map((id, order) => ({ idea: state.ideas[id]!, order }))
     .sort((a, b) => (position.get(a.idea.item) ?? 0) - (position.get(b.idea.item) ?? 0) || slotIndex(a.idea) - slotIndex(b.idea) || a.order - b.order)

@@ -3,7 +3,7 @@
  * minutes will say is counted by shared/src/attendance.ts, the same rule the
  * server's minutes use, on the state the facilitator already holds.
  */
-import type { CommandInput } from '@karusell/shared/commands';
+import { COUNT_MAX, type CommandInput } from '@karusell/shared/commands';
 import { SECTORS, type Sector } from '@karusell/shared/events';
 
 /** The command this panel sends. */
@@ -23,8 +23,6 @@ export type AttendanceFields = Record<AttendanceField, string>;
 /** Why a field was not accepted. */
 export type AttendanceProblem = { problem: 'notWhole' } | { problem: 'tooLarge'; max: number } | { problem: 'overTotal'; sum: number; total: number };
 
-/** The largest count the command takes (its schema's limit in shared/src/commands.ts). */
-const MAX_COUNT = 100_000;
 
 /** The fields showing what the facilitator gave; empty where the phones count. */
 export function fieldsOf(given: GivenAttendance): AttendanceFields {
@@ -40,7 +38,7 @@ function readCount(text: string): number | null | AttendanceProblem {
   if (trimmed === '') return null;
   if (!/^\d+$/.test(trimmed)) return { problem: 'notWhole' };
   const count = Number(trimmed);
-  return count > MAX_COUNT ? { problem: 'tooLarge', max: MAX_COUNT } : count;
+  return count > COUNT_MAX ? { problem: 'tooLarge', max: COUNT_MAX } : count;
 }
 
 /**
