@@ -73,8 +73,7 @@ export async function startKarusell(config: Config): Promise<Karusell> {
     retention.stop();
     closing ??= new Promise<void>((resolve) => {
       void sockets!.io.close(() => {
-        store.close();
-        resolve();
+        void store.close().then(resolve);
       });
       http.closeAllConnections();
     });

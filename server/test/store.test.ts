@@ -1,0 +1,62 @@
+/**
+ * The store's checkpoints run in a worker thread, off the event loop: while
+ * the store is open and commits keep coming, the WAL is copied into the
+ * database file and restarted, so it stays small; closing leaves one file.
+ */
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../src/store/sqlite';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the store', () => {
+  it('checkpoints in the background: the WAL stays bounded while the data reaches the database file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'karusell-store-'));
+    dirs.push(dir);
+    const path = join(dir, 'karusell.db');
+    const store = openSqliteStore(path, { checkpointMs: 200 });
+    let seq = store.createWorkshop({ id: 'w1', code: 'ABCDEF', facilitatorTokenHash: 'f', screenTokenHash: 's', createdAt: 1 }, []);
+    const text = 'Fler mötesplatser för unga vuxna i hela länet, också på kvällstid. '.repeat(20);
+    const burst = () => {
+      for (let i = 0; i < 400; i += 1) {
+        seq = store.append({
+          workshopId: 'w1',
+          fromSeq: seq,
+          events: [{ type: 'idea_edited', idea: 'i1', text, at: seq }],
+          op: { actor: 'facilitator', opId: `op-${seq}`, ack: { ok: true } },
+        });
+      }
+    };
+    // Four bursts of 400 commits (several pages each), with pauses in which the worker can checkpoint.
+    burst();
+    await store.durable();
+    const walAfterOne = statSync(`${path}-wal`).size;
+    let walMax = walAfterOne;
+    for (let i = 1; i < 4; i += 1) {
+      await sleep(500);
+      burst();
+      await store.durable();
+      walMax = Math.max(walMax, statSync(`${path}-wal`).size);
+    }
+    await sleep(500);
+    // Left to SQLite (checkpoints only at 20,000 pages while the worker runs) the WAL would hold all four bursts
+    // and the database file nothing. Checkpointed between bursts, the WAL restarts from its beginning each time.
+    expect(walMax).toBeLessThan(walAfterOne * 1.5);
+    expect(statSync(path).size).toBeGreaterThan(4 * 400 * text.length);
+
+    await store.close();
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: seq });
+    expect(db.prepare('SELECT count(*) AS n FROM ops').get()).toEqual({ n: seq });
+    db.close();
+  }, 20_000);
+});
