@@ -50,11 +50,11 @@ function header(o: BenchOptions, pinned: boolean, date: string, fleet: number): 
     `- Order: both servers are prepared (Karusell first) and stay up with their phones connected; the idea phase runs in ${Math.max(1, Math.ceil(o.seconds / o.slice))} slices of ` +
       `${(o.seconds / Math.max(1, Math.ceil(o.seconds / o.slice))).toFixed(1)} s per server, alternating between them, so both meet the same neighbours; then Karusell's storm, then the bare relay's.`,
     `- Database: ${o.dbDir ? `in ${o.dbDir}${o.dbDir.startsWith('/dev/shm') ? ' (tmpfs: fsync costs nothing there — a diagnostic run, not the real setting)' : ''}` : 'a fresh SQLite file in a temp dir on the root disk'}, ` +
-      'opened by the server as it is configured (see server/src/store/sqlite.ts: WAL; up to 16:00 on 2026-11-22 synchronous = FULL on the event loop, since then NORMAL with the WAL fsynced off the event loop before each ack).',
+      'opened by the server as it is configured (server/src/store/sqlite.ts: WAL, synchronous = NORMAL; each ack waits for an fdatasync of the WAL on the thread pool; checkpoints in a worker thread every 2 s).',
     `- Pinning: ${pinned ? 'taskset used — server on core 0, load generators and the orchestrator on core 1' : 'NOT pinned (taskset unavailable here)'}. ` +
       `Priority: ${o.nice ? `server and generators at nice ${o.nice}, ahead of other users' processes on this shared machine` : 'default (nice 0), sharing the cores with whatever else runs'}.`,
     `- Memory: RSS (VmRSS) read after a ${o.settleMs / 1000} s settle pause${o.gc ? '; the servers also ran with `--inspect=127.0.0.1:0` so the bench could force a GC (HeapProfiler.collectGarbage) and read process.memoryUsage() before each reading' : ', with no forced GC'}.`,
-    ...(o.bareBacklog ? [`- Diagnostic: the bare relay listens with backlog ${o.bareBacklog}; Karusell keeps Node's default (511).`] : []),
+    ...(o.bareBacklog ? [`- Diagnostic: the bare relay listens with backlog ${o.bareBacklog}; Karusell listens with backlog 4096 (server/src/app.ts).`] : []),
     `- Transport: WebSocket only (\`transports: ['websocket']\`) for every bench client.`,
     '- Clock: the send time is written into the idea text with `performance.timeOrigin + performance.now()` and read back at the screen; ' +
       'whole workshops (phones, screen, facilitator) live in one generator process, so sender and screen share a process.',

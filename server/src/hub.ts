@@ -18,9 +18,9 @@ export interface Room {
   state: WorkshopState;
 }
 
-/** How the hub reaches connections: a batch of events to one audience, or fresh snapshots to phones. */
+/** How the hub reaches connections: a batch of events to some audiences (each socket once), or fresh snapshots to phones. */
 export interface Publisher {
-  events: (workshopId: string, audience: Audience, events: SequencedEvent[]) => void;
+  events: (workshopId: string, audiences: Audience[], events: SequencedEvent[]) => void;
   resync: (workshopId: string, target: ResyncTarget) => void;
 }
 
@@ -111,7 +111,7 @@ export function createHub(store: Store, { publisher, clock = Date.now, onCommit 
   function broadcast(workshopId: string, routed: { event: SequencedEvent; to: Audience[] }[]) {
     let run: { audiences: Audience[]; key: string; events: SequencedEvent[] } | undefined;
     const flush = () => {
-      for (const audience of run?.audiences ?? []) publisher.events(workshopId, audience, run!.events);
+      if (run?.audiences.length) publisher.events(workshopId, run.audiences, run.events);
     };
     for (const { event, to } of routed) {
       const key = JSON.stringify(to);

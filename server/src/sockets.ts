@@ -109,9 +109,10 @@ export function attachSockets(http: HttpServer, opts: SocketOptions) {
   });
 
   const publisher: Publisher = {
-    events(workshopId, audience, events) {
-      const room = roomName(workshopId, audience);
-      io.to(room).emit('events', { seq: events.at(-1)!.seq, events, serverNow: Date.now() });
+    events(workshopId, audiences, events) {
+      // One broadcast to every audience's room: the message is encoded once, and a socket in two of them gets it once.
+      const rooms = audiences.map((audience) => roomName(workshopId, audience));
+      io.to(rooms).emit('events', { seq: events.at(-1)!.seq, events, serverNow: Date.now() });
     },
     resync(workshopId, target) {
       const room = opts.hub.rooms.get(workshopId);

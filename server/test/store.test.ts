@@ -59,4 +59,18 @@ describe('the store', () => {
     expect(db.prepare('SELECT count(*) AS n FROM ops').get()).toEqual({ n: seq });
     db.close();
   }, 20_000);
+
+  it('refuses events appended behind the log, and stores nothing of that command', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'karusell-store-'));
+    dirs.push(dir);
+    const store = openSqliteStore(join(dir, 'karusell.db'));
+    const event = { type: 'idea_edited', idea: 'i1', text: 'Ny text', at: 1 } as const;
+    const seq = store.createWorkshop({ id: 'w1', code: 'ABCDEF', facilitatorTokenHash: 'f', screenTokenHash: 's', createdAt: 1 }, [event, event]);
+    expect(seq).toBe(2);
+    expect(() => store.append({ workshopId: 'w1', fromSeq: 1, events: [event], op: { actor: 'facilitator', opId: 'late', ack: { ok: true } } })).toThrow();
+    expect(store.events('w1').map((e) => e.seq)).toEqual([1, 2]);
+    expect(store.findOp('w1', 'facilitator', 'late')).toBeUndefined();
+    expect(store.append({ workshopId: 'w1', fromSeq: 2, events: [event], op: { actor: 'facilitator', opId: 'next', ack: { ok: true } } })).toBe(3);
+    await store.close();
+  });
 });
