@@ -9,6 +9,7 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Karusell } from '../../server/src/app';
 import { startServer } from '../../server/test/harness';
+import { brokenWords } from './words';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -112,6 +113,21 @@ export async function join(room: Room, p: Page, code: string, group: number, pro
   await expect.poll(() => p.getByTestId('my-group').textContent()).toContain(String(group));
 }
 
+/** Remembers every text the status line shows on each page load, so short-lived states can be asserted afterwards. */
+export async function recordStatus(p: Page) {
+  await p.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { statusSeen: string[] }).statusSeen = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="connection-status"]')?.textContent?.trim() ?? '';
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+/** What the status line has said since the page loaded (see recordStatus). */
+export const statusSeen = (p: Page) => p.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
+
 /** The facilitator creates the example meeting; both projectors open its screen link. */
 export async function openExampleMeeting(room: Room) {
   const facilitator = await room.page(LAPTOP);
@@ -164,4 +180,9 @@ export async function sideways(p: Page): Promise<{ page: number; boxes: string[]
 /** Fails with the view's name if the page scrolls sideways or a box's content runs out of it. */
 export async function expectNoSideways(p: Page, view: string) {
   expect(await sideways(p), view).toEqual({ page: 0, boxes: [] });
+}
+
+/** Fails with the view's name if a word is split over two lines although it would fit its column at body-text size (see words.ts). */
+export async function expectWholeWords(p: Page, view: string) {
+  expect(await brokenWords(p), view).toEqual([]);
 }

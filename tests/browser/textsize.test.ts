@@ -3,13 +3,17 @@
  * facilitator's page on a phone still read without scrolling sideways, and no
  * word or button runs out of its box.
  *
+ * Nor is a heading so large that an ordinary word ("Presentation",
+ * "anteckningarna") breaks in two: a word may break only when it is wider than
+ * its column even at body-text size.
+ *
  * The text size is set the way a browser's own setting does it: Chromium's
  * default font size doubled (16 → 32 px, so the root font size is 200 % and
  * em-based media queries follow), not a zoom, which would also narrow the page.
  */
 import { describe, expect, it } from 'vitest';
 import {
-  PHONE, expectNoSideways, largeText, screenshot, useRoom,
+  PHONE, expectNoSideways, expectWholeWords, largeText, screenshot, useRoom,
 } from './browser';
 
 const room = useRoom();
@@ -21,6 +25,7 @@ describe('200 % text size, in Chromium', () => {
     await facilitator.goto(`${room.origin}/facilitator`);
     await largeText(facilitator);
     await expectNoSideways(facilitator, 'facilitator 390: create');
+    await expectWholeWords(facilitator, 'facilitator 390: create');
     await facilitator.getByTestId('use-example').click();
     const code = ((await facilitator.getByTestId('join-code-display').textContent()) ?? '').trim();
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
@@ -29,6 +34,7 @@ describe('200 % text size, in Chromium', () => {
     await p.goto(`${room.origin}/`);
     await largeText(p);
     await expectNoSideways(p, 'phone: join');
+    await expectWholeWords(p, 'phone: join');
     await screenshot(p, 'textsize-phone-join');
     await p.getByTestId('join-code').fill(code);
     await p.getByTestId('join-submit').click();
@@ -47,11 +53,13 @@ describe('200 % text size, in Chromium', () => {
     await largeText(p);
     await p.evaluate(() => window.scrollTo(0, 0));
     await expectNoSideways(p, 'phone: current item');
+    await expectWholeWords(p, 'phone: current item');
     await screenshot(p, 'textsize-phone-current-item');
 
     await largeText(facilitator);
     await facilitator.evaluate(() => window.scrollTo(0, 0));
     await expectNoSideways(facilitator, 'facilitator 390: run view');
+    await expectWholeWords(facilitator, 'facilitator 390: run view');
     await screenshot(facilitator, 'textsize-facilitator-390');
     await facilitator.getByTestId('note-save-intro').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(facilitator, 'textsize-facilitator-390-notes');
@@ -61,6 +69,7 @@ describe('200 % text size, in Chromium', () => {
     await expect.poll(() => wide.getByTestId('participant-count').textContent()).toMatch(/\b1\b/);
     await largeText(wide);
     await expectNoSideways(wide, 'facilitator 1280: run view');
+    await expectWholeWords(wide, 'facilitator 1280: run view');
     await screenshot(wide, 'textsize-facilitator-1280');
   });
 });
