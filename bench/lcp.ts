@@ -28,10 +28,12 @@ export interface LcpResult {
   transferredKB: number;
   scriptKB: number;
   shows: string;
-  /** From navigation start (ms): the first Socket.IO request (the phone starts with long-polling), the first polling answer after it (the open packet), and the WebSocket upgrade answered. */
+  /** From navigation start (ms): the first Socket.IO request (the phone tries a WebSocket first, long-polling if that fails), its first answer, and the WebSocket handshake answered. */
   socket: { first: number; firstAnswer: number; websocket: number };
   /** Scripts that finished loading after DOMContentLoaded (lazy views), with when they finished. */
   lateScripts: string;
+  /** Every request of the page: when it was sent, answered and finished (ms from navigation start), for the log. */
+  waterfall: string[];
 }
 
 /** The LCP step's outcome. */
@@ -94,15 +96,31 @@ async function measure(browser: Browser, origin: string, page: string, path: str
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Network.emulateNetworkConditions', THROTTLE);
     const times = { nav: NaN, first: NaN, firstAnswer: NaN, websocket: NaN };
+    const requests = new Map<string, { url: string; sent: number; answered: number; done: number; bytes: number }>();
     cdp.on('Network.requestWillBeSent', (e) => {
       if (e.type === 'Document' && Number.isNaN(times.nav)) times.nav = e.timestamp;
+      requests.set(e.requestId, { url: e.request.url, sent: e.timestamp, answered: NaN, done: NaN, bytes: 0 });
       if (e.request.url.includes('/socket.io/') && Number.isNaN(times.first)) times.first = e.timestamp;
     });
     cdp.on('Network.responseReceived', (e) => {
+      const r = requests.get(e.requestId);
+      if (r) r.answered = e.timestamp;
       if (e.response.url.includes('/socket.io/') && Number.isNaN(times.firstAnswer)) times.firstAnswer = e.timestamp;
+    });
+    cdp.on('Network.loadingFinished', (e) => {
+      const r = requests.get(e.requestId);
+      if (r) Object.assign(r, { done: e.timestamp, bytes: e.encodedDataLength });
+    });
+    const sockets = new Map<string, number>();
+    cdp.on('Network.webSocketWillSendHandshakeRequest', (e) => {
+      sockets.set(e.requestId, e.timestamp);
+      if (Number.isNaN(times.first)) times.first = e.timestamp;
     });
     cdp.on('Network.webSocketHandshakeResponseReceived', (e) => {
       if (Number.isNaN(times.websocket)) times.websocket = e.timestamp;
+      if (Number.isNaN(times.firstAnswer)) times.firstAnswer = e.timestamp;
+      const sent = sockets.get(e.requestId);
+      if (sent !== undefined) requests.set(e.requestId, { url: 'WebSocket /socket.io/ (handshake)', sent, answered: e.timestamp, done: e.timestamp, bytes: 0 });
     });
     await tab.goto(origin + path, { waitUntil: 'load', timeout: 120_000 });
     // The socket connects and lazy views load after `load`: give later paints time to land.
@@ -133,7 +151,9 @@ async function measure(browser: Browser, origin: string, page: string, path: str
     });
     if (shot) await tab.screenshot({ path: join(shot, `${page.replace(/\W+/g, '-')}.png`) });
     const since = (t: number) => (t - times.nav) * 1000;
-    return { page, path, ...figures, socket: { first: since(times.first), firstAnswer: since(times.firstAnswer), websocket: since(times.websocket) } };
+    const waterfall = [...requests.values()].map((r) =>
+      `${fmt(since(r.sent), 0).padStart(5)} → ${fmt(since(r.answered), 0).padStart(5)} → ${fmt(since(r.done), 0).padStart(5)} ms ${fmt(r.bytes / 1024, 1).padStart(5)} KB  ${r.url.replace(origin, '').slice(0, 70)}`);
+    return { page, path, ...figures, waterfall, socket: { first: since(times.first), firstAnswer: since(times.firstAnswer), websocket: since(times.websocket) } };
   } finally {
     await context.close();
   }
@@ -162,7 +182,10 @@ export async function runLcp(root: string, opts: { build: boolean; keepTmp: bool
       await measure(browser, server.url, 'returning phone at its station (with what it was last shown)', `/?code=${code}`,
         { [`karusell:participant:${code}`]: token, 'karusell:participant:last': code, [`karusell:seen:${code}`]: seen }, shot),
     ];
-    for (const r of results) log(`LCP ${r.page}: ${fmt(r.lcpMs, 0)} ms (${r.lcpElement})`);
+    for (const r of results) {
+      log(`LCP ${r.page}: ${fmt(r.lcpMs, 0)} ms (${r.lcpElement}); requests (sent → answered → finished):`);
+      for (const line of r.waterfall) log(`  ${line}`);
+    }
     return { build: built, results, screenshots: shot };
   } finally {
     for (const s of sockets) s.disconnect();
@@ -181,7 +204,7 @@ export function lcpMarkdown(run: LcpRun): string {
   return [
     `Build: ${run.build}.`,
     '',
-    '| page | LCP ms | ≤ 2500 | FCP ms | DOMContentLoaded ms | load ms | Socket.IO: first request / first answer / WebSocket upgraded, ms | scripts loaded after DOMContentLoaded @ done ms | transferred KB | of it script KB | LCP element | page shows (first words) |',
+    '| page | LCP ms | ≤ 2500 | FCP ms | DOMContentLoaded ms | load ms | Socket.IO: first request / first answer / WebSocket open, ms | scripts loaded after DOMContentLoaded @ done ms | transferred KB | of it script KB | LCP element | page shows (first words) |',
     '| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- | --- |',
     ...rows,
   ].join('\n');

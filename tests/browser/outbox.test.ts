@@ -6,7 +6,7 @@
  */
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, join, openExampleMeeting, PHONE, screenshot, useRoom } from './browser';
+import { expectAccessible, join, openExampleMeeting, PHONE, recordStatus, screenshot, statusSeen, useRoom } from './browser';
 
 const room = useRoom();
 const { phonePage } = room;
@@ -17,6 +17,11 @@ const RECONNECT = { timeout: 20_000, interval: 100 };
  * Puts a page's connection to the server in the test's hands: its WebSocket
  * goes through a route, so the open one can be closed and new ones refused,
  * and its polling requests are aborted while offline. Set up before the page loads.
+ * A WebSocket refused here closes without an error event (a real failed
+ * handshake fires one first), so engine.io-client reports that attempt as
+ * neither open nor failed: the phone gives it up after its connect timeout
+ * (8 s in connection.ts; socket.io-client's own 20 s made these tests miss the
+ * reconnect) and tries long-polling first from then on.
  */
 async function network(p: Page) {
   let offline = false;
@@ -28,7 +33,7 @@ async function network(p: Page) {
   });
   await p.route(/\/socket\.io\//, (route) => (offline ? route.abort() : route.continue()));
   return {
-    /** Whether a WebSocket is up (Socket.IO starts with polling and upgrades). */
+    /** Whether a WebSocket is up (the phone tries one first). */
     upgraded: () => open.length > 0,
     async off() {
       offline = true;
@@ -40,18 +45,6 @@ async function network(p: Page) {
   };
 }
 
-/** Remembers every text the status line shows on each page load, so short-lived states can be asserted afterwards. */
-async function recordStatus(p: Page) {
-  await p.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { statusSeen: string[] }).statusSeen = seen;
-    new MutationObserver(() => {
-      const text = document.querySelector('[data-testid="connection-status"]')?.textContent?.trim() ?? '';
-      if (text && seen.at(-1) !== text) seen.push(text);
-    }).observe(document, { subtree: true, childList: true, characterData: true });
-  });
-}
-const statusSeen = (p: Page) => p.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
 const outbox = (p: Page, code: string) => p.evaluate((key) => localStorage.getItem(key), `karusell:outbox:${code}`);
 const status = (p: Page) => p.getByTestId('connection-status').textContent();
 

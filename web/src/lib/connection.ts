@@ -12,6 +12,7 @@ import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket
 import type { CommandInput } from '@karusell/shared/commands';
 import type { Ack, ClientToServerEvents, ConnectAuth, EventBatch, ServerToClientEvents, Snapshot } from '@karusell/shared/protocol';
 import type { ConnectRefusalCode } from '@karusell/shared/refusals';
+import { randomHex } from './random';
 
 /** Where the connection stands, for the status line. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'refused' | 'closed';
@@ -65,15 +66,14 @@ interface PendingOp {
   resolve: (ack: Ack) => void;
 }
 
+const WEBSOCKET_FIRST = ['websocket', 'polling'];
 const REFUSAL_CODES: readonly string[] = ['unknown_code', 'bad_token', 'locked', 'ended', 'removed', 'rate_limited'];
 
 /** A unique opId; crypto.randomUUID only exists on https and localhost, so phones on a LAN address need the fallback. */
 export function newOpId(): string {
   const c = globalThis.crypto;
   if (typeof c?.randomUUID === 'function') return c.randomUUID();
-  if (typeof c?.getRandomValues === 'function') {
-    return Array.from(c.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-  }
+  if (typeof c?.getRandomValues === 'function') return randomHex();
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 }
 
@@ -91,9 +91,15 @@ export function openConnection(options: ConnectionOptions): Connection {
     options.onPending?.(pending.size);
   };
   const settings: Partial<ManagerOptions & SocketOptions> = {
-    // Polling first, then upgrade to WebSocket (never WebTransport: the build leaves it out). WebSocket first with
-    // tryAllTransports saved round trips on a slow network but missed a reconnect in the outbox browser test; kept off.
-    transports: ['polling', 'websocket'],
+    // WebSocket first: a round trip or two fewer than long-polling's handshake on a slow network. Where a venue's proxy
+    // refuses WebSocket, the same attempt goes on over long-polling (tryAllTransports); where it lets the upgrade hang,
+    // the attempt times out and the next ones start with long-polling (see connect_error). Never WebTransport.
+    transports: WEBSOCKET_FIRST,
+    tryAllTransports: true,
+    // socket.io-client waits 20 s for an attempt to open; an open takes two round trips, well under a second here.
+    timeout: 8000,
+    // The phone long-polls with fetch() (vite.config.ts), which sends cookies (a load balancer's sticky session) only so.
+    withCredentials: true,
     auth: (cb) => {
       const lastSeq = options.lastSeq();
       cb(lastSeq === null ? { ...options.auth() } : { ...options.auth(), lastSeq });
@@ -124,13 +130,22 @@ export function openConnection(options: ConnectionOptions): Connection {
   };
 
   options.onStatus('connecting');
+  // A failed attempt may mean WebSocket is blocked: the next ones start with long-polling (and upgrade when they
+  // can); once a WebSocket carries the connection, WebSocket comes first again.
+  const startWith = (transports: string[]) => (socket.io.opts.transports = transports);
   socket.on('connect', () => {
     options.onStatus('connected');
     for (const op of pending.values()) transmit(op);
+    const engine = socket.io.engine;
+    if (engine.transport.name === 'websocket') startWith(WEBSOCKET_FIRST);
+    else engine.once('upgrade', () => startWith(WEBSOCKET_FIRST));
   });
   socket.on('disconnect', () => options.onStatus(socket.active ? 'reconnecting' : 'closed'));
   socket.on('connect_error', (error) => {
-    if (socket.active) return options.onStatus('reconnecting');
+    if (socket.active) {
+      startWith(['polling', 'websocket']);
+      return options.onStatus('reconnecting');
+    }
     const refusal = refusalOf(error);
     options.onStatus('refused', refusal);
   });

@@ -7,24 +7,14 @@ import type { Language } from '@karusell/shared/plan';
 import { I18n } from '../lib/i18n/i18n.svelte';
 import { common as commonSv, joining as joiningSv, type CommonMessages, type JoiningMessages } from '../lib/i18n/sv';
 import type { ParticipantMessages } from '../lib/i18n/sv.participant';
-import { load, save } from '../lib/storage';
-
-const CHOICE_KEY = 'karusell:language';
-
-function storedChoice(): Language | null {
-  const stored = load(CHOICE_KEY);
-  return stored === 'sv' || stored === 'en' ? stored : null;
-}
-
-async function loadTexts(lang: Language): Promise<Partial<CommonMessages & JoiningMessages & ParticipantMessages>> {
-  return lang === 'sv' ? (await import('../lib/i18n/sv.participant')).participant : (await import('./english')).english;
-}
+import { save } from '../lib/storage';
+import { CHOICE_KEY, fetchTexts, storedChoice } from './language';
 
 /** The phone's texts. */
 export const i18n = new I18n<CommonMessages & JoiningMessages & ParticipantMessages>(
   { sv: { ...commonSv, ...joiningSv }, en: {} },
   'sv',
-  loadTexts,
+  fetchTexts,
 );
 // A phone set to English shows the Swedish join form until the English texts arrive.
 const initial = storedChoice();

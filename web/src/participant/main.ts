@@ -1,15 +1,22 @@
-/** The phone's entry: takes over the static join form in index.html, keeping what was typed. */
-import { mount } from 'svelte';
+/**
+ * The phone's entry, small on purpose: a phone coming back to a meeting shows
+ * the exercise it last saw, so this starts fetching that view and the texts
+ * at once, alongside the app itself (app.ts, which index.html preloads),
+ * rather than after the app has arrived and run. On a slow network that is a
+ * round trip and the app's download less before the first real paint.
+ */
+import { normaliseCode } from '@karusell/shared/ids';
 import '../lib/base.css';
 import './participant.css';
-import App from './App.svelte';
+import { fetchTexts, storedChoice } from './language';
+import { lastJoined, linkedCode, seenCopy } from './resume';
+import { fetchView } from './views';
 
-const target = document.getElementById('app');
-if (target) {
-  const input = document.getElementById('join-code');
-  const typed = input instanceof HTMLInputElement ? input.value : '';
-  const hadFocus = input !== null && document.activeElement === input;
-  target.replaceChildren();
-  mount(App, { target, props: { typed } });
-  if (hadFocus) document.getElementById('join-code')?.focus();
+void import('./app').then((app) => app.start());
+const linked = linkedCode();
+const code = linked ? normaliseCode(linked) : lastJoined();
+const copy = code ? seenCopy(code) : null;
+if (copy) {
+  fetchTexts(storedChoice() ?? copy.state.plan.language).catch(() => {});
+  void fetchView(copy.state);
 }

@@ -9,11 +9,13 @@ import type { Profile } from '@karusell/shared/events';
 import { normaliseCode } from '@karusell/shared/ids';
 import { PROTOCOL_VERSION, type Ack, type Snapshot } from '@karusell/shared/protocol';
 import type { Connection, Outbox } from '../lib/connection';
+import { randomHex } from '../lib/random';
 import type { ConnectionStatus, ConnectRefusal } from '../lib/status';
 import { load, save } from '../lib/storage';
 import { Workshop } from '../lib/workshop.svelte';
 import { followPlanLanguage, i18n, joinRefusalText } from './i18n';
-import { loaders, type ViewKind } from './views';
+import { LAST_CODE, lastJoined, linkedCode, seenCopy, seenKey, tokenKey } from './resume';
+import { fetchView } from './views';
 
 /** The step the phone shows. */
 export type View = 'join' | 'connecting' | 'profile' | 'group' | 'current';
@@ -24,11 +26,7 @@ export interface Message {
   at: 'code' | 'join' | 'command';
 }
 
-const LAST_CODE = 'karusell:participant:last';
-const tokenKey = (code: string) => `karusell:participant:${code}`;
 const joinKeyKey = (code: string) => `karusell:join-key:${code}`;
-/** What this phone was last shown in a workshop, so a phone coming back paints it at once instead of after the socket. */
-const seenKey = (code: string) => `karusell:seen:${code}`;
 const outboxKey = (code: string) => `karusell:outbox:${code}`;
 
 /** The commands not yet acknowledged, kept on this phone per meeting; whatever cannot be read is left out. */
@@ -50,7 +48,7 @@ function outboxFor(code: string): Outbox {
 function joinKeyFor(code: string, fresh = false): string {
   const known = fresh ? null : load(joinKeyKey(code));
   if (known) return known;
-  const key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const key = randomHex();
   save(joinKeyKey(code), key);
   return key;
 }
@@ -78,10 +76,10 @@ export class ParticipantSession {
 
   /** Joins at once from a `?code=` link or a remembered participant token. */
   start(): void {
-    const query = new URLSearchParams(location.search).get('code')?.trim();
-    const last = load(LAST_CODE);
-    if (query) this.submitCode(query);
-    else if (last && load(tokenKey(last))) {
+    const linked = linkedCode();
+    const last = lastJoined();
+    if (linked) this.submitCode(linked);
+    else if (last) {
       this.typed = last;
       void this.join(last);
     }
@@ -104,15 +102,11 @@ export class ParticipantSession {
     this.message = null;
     this.view = 'connecting';
     this.workshop.reset();
-    // A phone coming back shows what it last saw while the socket connects; the server's snapshot then replaces it.
-    const seen = this.#token ? load(seenKey(code)) : null;
-    try {
-      const copy = seen ? (JSON.parse(seen) as Snapshot & { savedAt: number }) : null;
-      // The server's clock has moved on as much as ours since the copy was kept.
-      if (copy) void this.#show({ ...copy, serverNow: copy.serverNow + Date.now() - copy.savedAt });
-    } catch {
-      // A garbled copy only means a slower start.
-    }
+    // A phone coming back shows what it last saw, and only then (or after 3 s at most) fetches the connection's code:
+    // on a slow network the two would share the bandwidth, and the paint would wait for both. The server's snapshot
+    // then replaces the copy.
+    await Promise.race([this.#showSeen(code), new Promise((later) => setTimeout(later, 3000))]);
+    if (generation !== this.#generation) return;
     const connection = await import('../lib/connection').catch(() => null);
     if (generation !== this.#generation) return;
     if (!connection) return this.#refused(i18n.t('networkError'), 'join');
@@ -144,13 +138,21 @@ export class ParticipantSession {
     this.#keep();
   }
 
+  /** Shows the copy this phone kept of what it was last shown, if any; resolves once it is painted (or could not be). */
+  async #showSeen(code: string): Promise<void> {
+    const copy = seenCopy(code);
+    // The server's clock has moved on as much as ours since the copy was kept.
+    if (copy) await this.#show({ ...copy, serverNow: copy.serverNow + Date.now() - copy.savedAt });
+  }
+
+  /** Shows a snapshot once its texts are in; resolves once the running exercise's view is in too (or failed). */
   async #show(snapshot: Snapshot): Promise<void> {
     this.workshop.applySnapshot(snapshot);
     // The running exercise's view downloads alongside the texts, not after them.
-    const kind = this.workshop.running?.kind;
-    if (kind && Object.hasOwn(loaders, kind)) loaders[kind as ViewKind]().catch(() => {});
+    const view = fetchView(snapshot.state);
     await followPlanLanguage(snapshot.state.plan.language);
     if (this.view === 'connecting') this.view = this.onboarding ? 'profile' : 'current';
+    await view;
   }
 
   #keeping: ReturnType<typeof setTimeout> | undefined;

@@ -1,8 +1,9 @@
 /**
  * Each exercise's phone view is a chunk of its own, fetched the first time
  * such an exercise runs (or, for a phone coming back, as soon as the page
- * shows what it last saw: see session.svelte.ts).
+ * starts: see main.ts).
  */
+import type { WorkshopState } from '@karusell/shared/state';
 
 const vote = () => import('./Vote.svelte');
 /** The view chunk per agenda item kind. */
@@ -16,3 +17,9 @@ export const loaders = {
 };
 /** An item kind with a view of its own. */
 export type ViewKind = keyof typeof loaders;
+
+/** Starts (or joins) the download of the view of the item running in `state`; resolves once it is in, or could not be had. */
+export function fetchView(state: WorkshopState | null): Promise<unknown> {
+  const kind = state?.running ? state.plan.agenda.find((item) => item.id === state.running)?.kind : undefined;
+  return kind && Object.hasOwn(loaders, kind) ? loaders[kind as ViewKind]().catch(() => {}) : Promise.resolve();
+}
