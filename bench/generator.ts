@@ -13,7 +13,7 @@ import { readTag, taggedIdea } from './text';
 
 type Role = 'participant' | 'screen' | 'facilitator';
 type Ack = { ok: true; result?: unknown } | { ok: false; error: { code: string; message: string } };
-interface Batch { seq: number; events: { type: string; idea?: { text: string } }[] }
+interface Batch { seq: number; events: { type: string; idea?: { text: string } }[]; serverNow?: number }
 interface Greeting { seq: number; participantToken?: string; state?: { running?: string | null } }
 interface Outgoing { opId: string; tag: string; text: string; inFlight: boolean; attempts: number }
 interface Phone extends PhoneSpec {
@@ -39,7 +39,7 @@ let storm: { at: number; report: StormReport; done: () => void } | undefined;
 function freshIdeaReport(): IdeaReport {
   const zero = (): Received => ({ messages: 0, events: 0 });
   return {
-    sent: 0, acked: 0, refused: {}, ackTimeouts: 0, latencies: [], ackLatencies: [], ackedTags: [], seenTags: [],
+    sent: 0, acked: 0, refused: {}, ackTimeouts: 0, latencies: [], toServer: [], fromServer: [], ackLatencies: [], ackedTags: [], seenTags: [],
     maxSendLag: 0, received: { participant: zero(), screen: zero(), facilitator: zero() }, disconnects: 0,
   };
 }
@@ -105,6 +105,10 @@ function onScreenEvents(batch: Batch): void {
     const tagged = readTag(event.idea.text);
     if (!tagged?.tag.startsWith('k') || !counting) continue;
     ideaReport.latencies.push(now - tagged.sentAt);
+    if (typeof batch.serverNow === 'number') {
+      ideaReport.toServer.push(batch.serverNow - tagged.sentAt);
+      ideaReport.fromServer.push(now - batch.serverNow);
+    }
     ideaReport.seenTags.push(tagged.tag);
   }
 }

@@ -26,7 +26,7 @@ export interface LoadResult {
   running: { phones: number; running: number; refused: Record<string, number> };
   ideas: {
     planned: number; sent: number; acked: number; refused: Record<string, number>; ackTimeouts: number;
-    seenAtScreen: number; missingAtScreen: number; latency: Spread; ack: Spread; maxSendLagMs: number; cpuPct: number; usage: Usage;
+    seenAtScreen: number; missingAtScreen: number; latency: Spread; toServer: Spread; fromServer: Spread; ack: Spread; maxSendLagMs: number; cpuPct: number; usage: Usage;
     /** fdatasync of 4 KiB on the database's disk, sampled 20 times a second during the whole (interleaved) phase. */
     fsync: Spread | undefined;
     /** How many slices the phase was cut into (alternating with the other server). */

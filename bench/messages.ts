@@ -46,6 +46,9 @@ export interface IdeaReport {
   ackTimeouts: number;
   /** Send → screen, ms, ideas of the idea phase seen by a screen in this process. */
   latencies: number[];
+  /** The same latencies split at the server's clock (`serverNow` of the events message, Date.now() as it was sent): send → the server's emit, and the emit → screen. */
+  toServer: number[];
+  fromServer: number[];
   ackLatencies: number[];
   /** Tags of the ideas this process had acknowledged. */
   ackedTags: string[];

@@ -72,6 +72,7 @@ export function rows(o: BenchOptions, k: LoadResult, b: LoadResult | undefined):
     ['idea → screen p99 ms', ...both((r) => ms(r.ideas.latency, 'p99')), `≤ ${lat.limit}`, applies(k.ideas.latency.p99 <= lat.limit)],
     ['idea → screen max ms', ...both((r) => ms(r.ideas.latency, 'max')), '', ''],
     ['overhead ratio (our p99 / bare p99)', fmt(ratio, 2), '1', '≤ 1.5', !b ? 'n/a' : lat.limit === 100 ? applies(ratio <= 1.5) : `(${ratio <= 1.5 ? 'within' : 'over'}; budget is for 2,000 phones)`],
+    ['p99 split at the server\'s emit: send → emit / emit → screen ms', ...both((r) => `${ms(r.ideas.toServer, 'p99')} / ${ms(r.ideas.fromServer, 'p99')}`), '', ''],
     ['ack p50 / p99 ms', ...both((r) => `${ms(r.ideas.ack, 'p50')} / ${ms(r.ideas.ack, 'p99')}`), '', ''],
     ['idea phase: server CPU % (of it kernel) / waiting for a CPU %', ...both((r) => `${fmt(r.ideas.usage.serverCpuPct, 0)} (${fmt(r.ideas.usage.serverSystemPct, 0)}) / ${fmt(r.ideas.usage.serverWaitPct, 0)}`), '', ''],
     ['server CPU ms per idea (CPU time over the phase / ideas)', ...both((r) => fmt((r.ideas.usage.serverCpuPct / 100) * o.seconds * 1000 / r.ideas.acked, 2)), '', ''],

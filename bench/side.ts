@@ -149,7 +149,8 @@ export class Side {
     this.#result.ideas = {
       planned: this.#nextK, sent: sumOf(reports, (r) => r.sent), acked, refused, ackTimeouts: sumOf(reports, (r) => r.ackTimeouts),
       seenAtScreen: seen.size, missingAtScreen: reports.flatMap((r) => r.ackedTags).filter((t) => !seen.has(t)).length,
-      latency: spread(reports.flatMap((r) => r.latencies)), ack: spread(reports.flatMap((r) => r.ackLatencies)),
+      latency: spread(reports.flatMap((r) => r.latencies)),
+      toServer: spread(reports.flatMap((r) => r.toServer)), fromServer: spread(reports.flatMap((r) => r.fromServer)), ack: spread(reports.flatMap((r) => r.ackLatencies)),
       maxSendLagMs: Math.max(...reports.map((r) => r.maxSendLag)), cpuPct: used.serverCpuPct, usage: used, fsync, slices,
     };
     const messages = Object.values(byRole).reduce((n, r) => n + r.messages, 0);
