@@ -2,8 +2,9 @@
  * Words broken across two lines where they need not be. A word may break
  * inside only when it is wider than the column it is in even at body-text
  * size (a compound such as "civilsamhällesorganisationerna" on a phone at
- * 200 %); a heading whose type is too large for the screen, or a box squeezed
- * narrower than its column, must not break "anteckningarna" into
+ * 200 %), or than the inside of a box as wide as that column (a button
+ * across a card); a heading whose type is too large for the screen, or a box
+ * squeezed narrower than its column, must not break "anteckningarna" into
  * "anteckninga" and "rna". (Debian's Chromium has no hyphenation dictionaries,
  * so a break inside a word here is never a hyphenation.)
  */
@@ -37,6 +38,18 @@ export async function brokenWords(p: Page): Promise<BrokenWord[]> {
       const s = getComputedStyle(el);
       return el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
     };
+    // The room a text has in its column: inside the innermost framed box between them that is as wide as the
+    // column (a button across the card needs its padding and border); a box narrower than its column, or an indent
+    // without a frame (a list's), leaves it the column's.
+    const framed = (s: CSSStyleDeclaration) => parseFloat(s.borderLeftWidth) > 0 && parseFloat(s.borderRightWidth) > 0;
+    const roomIn = (el: Element, box: HTMLElement) => {
+      const full = contentWidth(box);
+      for (let inner = el as HTMLElement | null; inner && inner !== box; inner = inner.parentElement) {
+        const s = getComputedStyle(inner);
+        if (s.display !== 'inline' && framed(s) && inner.getBoundingClientRect().width >= full - 1) return contentWidth(inner);
+      }
+      return full;
+    };
     const probe = document.createElement('span');
     probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;left:0;top:0';
     const widthAtBodySize = (word: string, el: Element) => {
@@ -68,9 +81,8 @@ export async function brokenWords(p: Page): Promise<BrokenWord[]> {
         range.setEnd(node, end);
         const last = range.getBoundingClientRect();
         if (last.top < first.bottom - 1) continue;
-        const box = column(el);
         const width = widthAtBodySize(match[0], el);
-        const room = contentWidth(box);
+        const room = roomIn(el, column(el));
         if (width <= room) {
           found.push(`"${match[0]}" in <${el.tagName.toLowerCase()} class="${el.className}"> at ${getComputedStyle(el).fontSize}: ${Math.round(width)} px at body size, column ${Math.round(room)} px`);
         }
