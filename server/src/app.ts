@@ -47,13 +47,14 @@ export async function startKarusell(config: Config): Promise<Karusell> {
       sockets?.io.in(roomName(id, audience)).disconnectSockets(true);
     }
   };
-  const app = createHttpApp({ hub, store, base, remove });
+  const limiters = createLimiters({ ...DEFAULT_LIMITS, ...config.limits });
+  const app = createHttpApp({ hub, store, base, remove, limiters });
   const http = createServer(app);
   sockets = attachSockets(http, {
     hub,
     store,
     joinUrl: (code) => joinUrl(base(), code),
-    limiters: createLimiters({ ...DEFAULT_LIMITS, ...config.limits }),
+    limiters,
     allowedOrigin: (origin, host) => origin === new URL(base()).origin || (host !== undefined && sameHost(origin, host)),
   });
   publisher = sockets.publisher;

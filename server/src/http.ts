@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { normaliseCode, parsePlan, type Language } from '@karusell/shared';
 import type { Hub, Room } from './hub';
+import type { Limiters } from './limits';
 import { checkRenders, isMinutesFormat, minutesFilename, MINUTES_TYPES, readArchive, renderMinutes, type MinutesSource } from './minutes';
 import type { Store } from './store/sqlite';
 import { hashToken, newToken, tokenMatches } from './tokens';
@@ -20,6 +21,7 @@ export interface HttpOptions {
   base: () => string;
   /** Deletes a workshop with all its data and drops its connections. */
   remove: (id: string) => void;
+  limiters: Limiters;
 }
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -81,14 +83,22 @@ export function createHttpApp(opts: HttpOptions) {
     });
   }
 
-  app.post('/api/workshops', express.json({ limit: '512kb' }), (req, res) => {
+  /** Before the body is read: an address that made too many workshops this hour gets 429 and nothing is stored. */
+  const workshopLimit: express.RequestHandler = async (req, res, next) => {
+    const wait = await opts.limiters.workshop(req.socket.remoteAddress ?? 'unknown');
+    if (wait === 0) return next();
+    res.set('retry-after', String(wait));
+    fail(res, 429, 'rate_limited', `Too many workshops created from this address; try again in ${wait} s.`);
+  };
+
+  app.post('/api/workshops', workshopLimit, express.json({ limit: '512kb' }), (req, res) => {
     const parsed = parsePlan(req.body);
     if (!parsed.ok) return void res.status(400).json({ error: parsed.error });
     return opened(res, (hashes) => hub.create(parsed.plan, hashes));
   });
 
   // A long meeting's archive runs to a megabyte or two; nothing is stored unless all of it is valid.
-  app.post('/api/workshops/import', express.json({ limit: '5mb' }), (req, res) => {
+  app.post('/api/workshops/import', workshopLimit, express.json({ limit: '5mb' }), (req, res) => {
     const read = readArchive(req.body);
     if (!read.ok) return void res.status(400).json({ error: read.error });
     const { events, state } = read;

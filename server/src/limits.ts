@@ -4,7 +4,9 @@
  * NAT, so successful joins are never counted: only failures are, and when
  * an address has failed too often, new joins from it wait until the window
  * ends (so the code space cannot be searched) while phones that resume with
- * a valid participant token still get in.
+ * a valid participant token still get in. Creating and importing workshops
+ * are counted per address too: each stores data, and an import's body may
+ * be 5 MB.
  */
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -18,20 +20,28 @@ export interface Limits {
   failedJoins: number;
   /** …of this many seconds. */
   failedJoinWindowSeconds: number;
+  /** Workshops one address may create or import (successful or not) per window… */
+  workshops: number;
+  /** …of this many seconds. */
+  workshopWindowSeconds: number;
 }
 
 /**
  * Defaults: a phone sends a few commands a minute, an outbox draining after a
  * reconnect a few dozen at once; 100 failed codes per 5 minutes is far more
  * than a room of people mistyping, and far too few to find one code in
- * 30^6.
+ * 30^6. 100 workshops an hour is more than an office of organisers makes,
+ * and stops a script from filling the disk.
  */
-export const DEFAULT_LIMITS: Limits = { commands: 120, commandWindowSeconds: 10, failedJoins: 100, failedJoinWindowSeconds: 300 };
+export const DEFAULT_LIMITS: Limits = {
+  commands: 120, commandWindowSeconds: 10, failedJoins: 100, failedJoinWindowSeconds: 300, workshops: 100, workshopWindowSeconds: 3600,
+};
 
 /** The limiters of one server. */
 export function createLimiters(limits: Limits) {
   const commands = new RateLimiterMemory({ points: limits.commands, duration: limits.commandWindowSeconds });
   const failures = new RateLimiterMemory({ points: limits.failedJoins, duration: limits.failedJoinWindowSeconds });
+  const workshops = new RateLimiterMemory({ points: limits.workshops, duration: limits.workshopWindowSeconds });
   return {
     /** Resolves true if this socket may send one more command now. */
     command(socketId: string): Promise<boolean> {
@@ -48,6 +58,13 @@ export function createLimiters(limits: Limits) {
     async blocked(address: string): Promise<boolean> {
       const res = await failures.get(address);
       return res !== null && res.consumedPoints >= limits.failedJoins;
+    },
+    /** Resolves the seconds to wait if this address has created or imported too many workshops, else 0 (and counts this one). */
+    workshop(address: string): Promise<number> {
+      return workshops.consume(address).then(() => 0, (error: unknown) => {
+        if (error instanceof RateLimiterRes) return Math.ceil(error.msBeforeNext / 1000);
+        throw error;
+      });
     },
     /** Counts one failed code or token from this address. */
     async failed(address: string): Promise<void> {

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROLE_MATRIX, type CommandType, type Role } from '@karusell/shared';
 import { examplePlanJson } from '@karusell/shared/examplePlan';
-import { connect, createWorkshop, lastSnapshot, refusedCode, useServers, type Client } from './harness';
+import Database from 'better-sqlite3';
+import { connect, createWorkshop, lastSnapshot, refusedCode, tempDb, useServers, type Client } from './harness';
 
 const { server, client } = useServers();
 
@@ -191,5 +192,33 @@ describe('rate limits', () => {
     expect(await refusedCode(s, { code: w.code, participantToken: token })).toBe('connected');
     expect(await refusedCode(s, { workshopId: w.id, facilitatorToken: w.facilitatorToken })).toBe('connected');
     expect(await refusedCode(s, { workshopId: w.id, screenToken: w.screenToken })).toBe('connected');
+  });
+
+  it('an address that has created or imported its allowance of workshops gets 429 before its body is read, and nothing is stored', async () => {
+    const dbPath = tempDb();
+    const s = await server(dbPath, { workshops: 3 });
+    const stored = () => {
+      const db = new Database(dbPath, { readonly: true });
+      const n = (db.prepare('SELECT count(*) AS n FROM workshops').get() as { n: number }).n;
+      db.close();
+      return n;
+    };
+    const post = (path: string, body: string) =>
+      fetch(`http://127.0.0.1:${s.port}/api/workshops${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const w = await createWorkshop(s, examplePlanJson);
+    const archive = await (await fetch(`http://127.0.0.1:${s.port}/api/workshops/${w.id}/minutes.json`, { headers: { authorization: `Bearer ${w.facilitatorToken}` } })).text();
+    expect((await post('', '{"title":')).status).toBe(400); // a bad plan counts too: parsing it costs the server
+    expect((await post('/import', archive)).status).toBe(201);
+    expect(stored()).toBe(2);
+    for (const [path, body] of [['', JSON.stringify(examplePlanJson)], ['/import', archive]] as const) {
+      const res = await post(path, body);
+      expect(res.status).toBe(429);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(3000);
+      expect(await res.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    }
+    expect(stored()).toBe(2);
+    // Facilitators of the workshops already made carry on.
+    const f = await client(s, { workshopId: w.id, facilitatorToken: w.facilitatorToken });
+    expect(await f.send({ type: 'start_item', item: 'intro' })).toEqual({ ok: true });
   });
 });
