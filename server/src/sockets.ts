@@ -6,8 +6,8 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
-  admit, mayResume, normaliseCode, own, PROTOCOL_VERSION, projectState, refusalMessage, shows,
-  type Actor, type Audience, type ClientToServerEvents, type ConnectRefusalCode, type ServerToClientEvents,
+  admit, mayResume, normaliseCode, own, PROTOCOL_VERSION, projectState, refusalMessage, resyncs, shows,
+  type Actor, type Audience, type ClientToServerEvents, type ConnectRefusalCode, type ResyncTarget, type ServerToClientEvents,
   type Snapshot,
 } from '@karusell/shared';
 import type { Hub, Publisher, Room } from './hub';
@@ -25,8 +25,9 @@ interface Session {
 
 type KSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Session>;
 
-/** Events missed beyond this many get a fresh snapshot instead. */
+/** Events missed beyond this many get a fresh snapshot instead (a phone's or the screen's catch-up is cut shorter). */
 const CATCH_UP_LIMIT = 500;
+const VIEWER_CATCH_UP_LIMIT = 100;
 
 /** Socket.IO room name for an audience of a workshop. */
 export function roomName(workshopId: string, audience: Audience): string {
@@ -76,8 +77,9 @@ export function attachSockets(http: HttpServer, opts: SocketOptions) {
       const joining = typeof auth.code === 'string' && auth.participantToken === undefined;
       if (joining && await opts.limiters.blocked(address)) throw new Refused('rate_limited', RATE_LIMITED);
       socket.data = authenticate(auth, opts);
-      // A new participant (and its token) is on disk before the phone is told its token.
-      await opts.store.durable();
+      // A new participant (and its token) is on disk before the phone is told its token; a phone resuming with
+      // its token, the facilitator and the screen wrote nothing and wait for nothing (in a reconnect storm, no fsync).
+      if (socket.data.participantToken !== undefined && auth.participantToken === undefined) await opts.store.durable();
       next();
     } catch (error) {
       const refused = error instanceof Refused ? error : new Refused('bad_token', 'bad auth');
@@ -202,23 +204,31 @@ function authenticateParticipant(auth: Record<string, unknown>, lastSeq: number 
 
 /**
  * The first message on a connection: the events missed since `lastSeq`, or a
- * snapshot. A phone or screen that missed anything gets a snapshot, since
- * what it is shown depends on the state now (its station, moderation).
+ * snapshot. A phone or the screen gets the missed events it is shown, as it
+ * would have live, unless one of them would have sent it a fresh snapshot
+ * then (its wall changed: a round, an item, its group, moderation): then it
+ * gets a snapshot now, since what it is shown depends on the state now.
  */
 function greet(socket: KSocket, room: Room, opts: SocketOptions) {
   const { actor, lastSeq } = socket.data;
   const seq = room.state.seq;
   if (lastSeq !== null && lastSeq <= seq) {
-    // Phones and the screen get a snapshot if they missed anything: what they are shown depends on the state now.
-    const limit = actor.role === 'facilitator' ? CATCH_UP_LIMIT : 0;
+    const limit = actor.role === 'facilitator' ? CATCH_UP_LIMIT : VIEWER_CATCH_UP_LIMIT;
     const missed = opts.store.events(room.row.id, lastSeq, limit + 1);
-    if (missed.length <= limit) {
+    if (missed.length <= limit && !missed.some((e) => resyncs(e).some((target) => isTarget(target, actor)))) {
       const events = missed.filter((e) => shows(e, actor, room.state));
       socket.emit('events', { seq, events, serverNow: Date.now() });
       return;
     }
   }
   sendSnapshot(socket, room, opts);
+}
+
+/** Whether a resync target takes in this actor (the facilitator is never resynced: it is shown every event). */
+function isTarget(target: ResyncTarget, actor: Actor): boolean {
+  if (target === 'screen') return actor.role === 'screen';
+  if (actor.role !== 'participant') return false;
+  return target === 'participants' || target.participant === actor.participant;
 }
 
 function sendSnapshot(socket: KSocket, room: Room, opts: SocketOptions) {
