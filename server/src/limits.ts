@@ -37,6 +37,14 @@ export const DEFAULT_LIMITS: Limits = {
   commands: 120, commandWindowSeconds: 10, failedJoins: 100, failedJoinWindowSeconds: 300, workshops: 100, workshopWindowSeconds: 3600,
 };
 
+/** Takes one point for `key`: resolves 0 when it was free, else the seconds until the window lets it through. */
+function take(limiter: RateLimiterMemory, key: string): Promise<number> {
+  return limiter.consume(key).then(() => 0, (error: unknown) => {
+    if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+    throw error;
+  });
+}
+
 /** The limiters of one server. */
 export function createLimiters(limits: Limits) {
   const commands = new RateLimiterMemory({ points: limits.commands, duration: limits.commandWindowSeconds });
@@ -45,10 +53,7 @@ export function createLimiters(limits: Limits) {
   return {
     /** Resolves true if this socket may send one more command now. */
     command(socketId: string): Promise<boolean> {
-      return commands.consume(socketId).then(() => true, (error: unknown) => {
-        if (error instanceof RateLimiterRes) return false;
-        throw error;
-      });
+      return take(commands, socketId).then((wait) => wait === 0);
     },
     /** Forgets a closed socket. */
     forget(socketId: string): void {
@@ -61,10 +66,7 @@ export function createLimiters(limits: Limits) {
     },
     /** Resolves the seconds to wait if this address has created or imported too many workshops, else 0 (and counts this one). */
     workshop(address: string): Promise<number> {
-      return workshops.consume(address).then(() => 0, (error: unknown) => {
-        if (error instanceof RateLimiterRes) return Math.ceil(error.msBeforeNext / 1000);
-        throw error;
-      });
+      return take(workshops, address);
     },
     /** Counts one failed code or token from this address. */
     async failed(address: string): Promise<void> {

@@ -7,7 +7,7 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
   admit, mayResume, normaliseCode, own, PROTOCOL_VERSION, projectState, refusalMessage, resyncs, shows,
-  type Actor, type Audience, type ClientToServerEvents, type ConnectRefusalCode, type ResyncTarget, type ServerToClientEvents,
+  type Actor, type Audience, type ClientToServerEvents, type ConnectRefusalCode, type SequencedEvent, type ServerToClientEvents,
   type Snapshot,
 } from '@karusell/shared';
 import type { Hub, Publisher, Room } from './hub';
@@ -215,20 +215,15 @@ function greet(socket: KSocket, room: Room, opts: SocketOptions) {
   if (lastSeq !== null && lastSeq <= seq) {
     const limit = actor.role === 'facilitator' ? CATCH_UP_LIMIT : VIEWER_CATCH_UP_LIMIT;
     const missed = opts.store.events(room.row.id, lastSeq, limit + 1);
-    if (missed.length <= limit && !missed.some((e) => resyncs(e).some((target) => isTarget(target, actor)))) {
+    // The rooms a live resync goes to (joinRooms has put this socket in its rooms already).
+    const resynced = (e: SequencedEvent) => resyncs(e).some((target) => socket.rooms.has(roomName(room.row.id, target)));
+    if (missed.length <= limit && !missed.some(resynced)) {
       const events = missed.filter((e) => shows(e, actor, room.state));
       socket.emit('events', { seq, events, serverNow: Date.now() });
       return;
     }
   }
   sendSnapshot(socket, room, opts);
-}
-
-/** Whether a resync target takes in this actor (the facilitator is never resynced: it is shown every event). */
-function isTarget(target: ResyncTarget, actor: Actor): boolean {
-  if (target === 'screen') return actor.role === 'screen';
-  if (actor.role !== 'participant') return false;
-  return target === 'participants' || target.participant === actor.participant;
 }
 
 function sendSnapshot(socket: KSocket, room: Room, opts: SocketOptions) {

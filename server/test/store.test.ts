@@ -3,25 +3,29 @@
  * the store is open and commits keep coming, the WAL is copied into the
  * database file and restarted, so it stays small; closing leaves one file.
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../src/store/sqlite';
+import { tempDb } from './harness';
 
-const dirs: string[] = [];
+// These files run to tens of megabytes: each test's folder goes when it ends.
+const paths: string[] = [];
+const dbPath = () => {
+  const path = tempDb();
+  paths.push(path);
+  return path;
+};
 afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const path of paths.splice(0)) rmSync(dirname(path), { recursive: true, force: true });
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the store', () => {
   it('checkpoints in the background: the WAL stays bounded while the data reaches the database file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'karusell-store-'));
-    dirs.push(dir);
-    const path = join(dir, 'karusell.db');
+    const path = dbPath();
     const store = openSqliteStore(path, { checkpointMs: 200 });
     let seq = store.createWorkshop({ id: 'w1', code: 'ABCDEF', facilitatorTokenHash: 'f', screenTokenHash: 's', createdAt: 1 }, []);
     const text = 'Fler mötesplatser för unga vuxna i hela länet, också på kvällstid. '.repeat(20);
@@ -61,9 +65,7 @@ describe('the store', () => {
   }, 20_000);
 
   it('refuses events appended behind the log, and stores nothing of that command', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'karusell-store-'));
-    dirs.push(dir);
-    const store = openSqliteStore(join(dir, 'karusell.db'));
+    const store = openSqliteStore(dbPath());
     const event = { type: 'idea_edited', idea: 'i1', text: 'Ny text', at: 1 } as const;
     const seq = store.createWorkshop({ id: 'w1', code: 'ABCDEF', facilitatorTokenHash: 'f', screenTokenHash: 's', createdAt: 1 }, [event, event]);
     expect(seq).toBe(2);
