@@ -6,7 +6,7 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openSqliteStore } from '../src/store/sqlite';
 import { tempDb } from './harness';
 
@@ -23,30 +23,37 @@ afterEach(() => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const text = 'Fler mötesplatser för unga vuxna i hela länet, också på kvällstid. '.repeat(20);
+
+/** Commits `n` commands of a few pages each to workshop w1 after `seq`; returns the new seq. */
+function burst(store: ReturnType<typeof openSqliteStore>, seq: number, n = 400): number {
+  for (let i = 0; i < n; i += 1) {
+    seq = store.append({
+      workshopId: 'w1',
+      fromSeq: seq,
+      events: [{ type: 'idea_edited', idea: 'i1', text, at: seq }],
+      op: { actor: 'facilitator', opId: `op-${seq}`, ack: { ok: true } },
+    });
+  }
+  return seq;
+}
+
+const workshop = { id: 'w1', code: 'ABCDEF', facilitatorTokenHash: 'f', screenTokenHash: 's', createdAt: 1 };
+
 describe('the store', () => {
   it('checkpoints in the background: the WAL stays bounded while the data reaches the database file', async () => {
     const path = dbPath();
     const store = openSqliteStore(path, { checkpointMs: 200 });
-    let seq = store.createWorkshop({ id: 'w1', code: 'ABCDEF', facilitatorTokenHash: 'f', screenTokenHash: 's', createdAt: 1 }, []);
-    const text = 'Fler mötesplatser för unga vuxna i hela länet, också på kvällstid. '.repeat(20);
-    const burst = () => {
-      for (let i = 0; i < 400; i += 1) {
-        seq = store.append({
-          workshopId: 'w1',
-          fromSeq: seq,
-          events: [{ type: 'idea_edited', idea: 'i1', text, at: seq }],
-          op: { actor: 'facilitator', opId: `op-${seq}`, ack: { ok: true } },
-        });
-      }
-    };
+    let seq = store.createWorkshop(workshop, []);
     // Four bursts of 400 commits (several pages each), with pauses in which the worker can checkpoint.
-    burst();
+    seq = burst(store, seq);
     await store.durable();
+    expect(store.checkpointedBy()).toBe('worker');
     const walAfterOne = statSync(`${path}-wal`).size;
     let walMax = walAfterOne;
     for (let i = 1; i < 4; i += 1) {
       await sleep(500);
-      burst();
+      seq = burst(store, seq);
       await store.durable();
       walMax = Math.max(walMax, statSync(`${path}-wal`).size);
     }
@@ -63,6 +70,34 @@ describe('the store', () => {
     expect(db.prepare('SELECT count(*) AS n FROM ops').get()).toEqual({ n: seq });
     db.close();
   }, 20_000);
+
+  it('checkpoints inside commits again when the worker fails, so the WAL stays bounded without it', async () => {
+    const path = dbPath();
+    const complaints: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void complaints.push(args.join(' ')));
+    try {
+      const store = openSqliteStore(path, { checkpointMs: 200, checkpointerDriver: '/no/such/better-sqlite3' });
+      let seq = store.createWorkshop(workshop, []);
+      for (let waited = 0; store.checkpointedBy() === 'worker' && waited < 15_000; waited += 50) await sleep(50);
+      expect(store.checkpointedBy()).toBe('writer');
+      expect(complaints.join('\n')).toMatch(/checkpointer failed/);
+      // 2,000 commits of a few pages each: about 25 MB of WAL if nothing checkpointed (the safety net alone waits for
+      // 20,000 pages). SQLite's own checkpoint at 1,000 pages (4 MB) restarts it.
+      let walMax = 0;
+      for (let i = 0; i < 5; i += 1) {
+        seq = burst(store, seq);
+        walMax = Math.max(walMax, statSync(`${path}-wal`).size);
+      }
+      expect(statSync(path).size).toBeGreaterThan(5 * 400 * text.length * 0.5);
+      expect(walMax).toBeLessThan(1_500 * 4096);
+      await store.close();
+      const db = new Database(path, { readonly: true });
+      expect(db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: seq });
+      db.close();
+    } finally {
+      spy.mockRestore();
+    }
+  }, 30_000);
 
   it('refuses events appended behind the log, and stores nothing of that command', async () => {
     const store = openSqliteStore(dbPath());

@@ -167,36 +167,51 @@ const AUTOCHECKPOINT_PAGES = 1000;
  * loop, which then stalls every connection for as long as the disk takes (the
  * bench's 2,000 phones saw tens of milliseconds on a busy disk, a dozen times
  * a minute). Here a worker thread checkpoints every 2 s instead. If it
- * fails, the writer falls back to SQLite's own checkpoints, so the WAL never
+ * fails or stops, the writer falls back to SQLite's own checkpoints, so the WAL never
  * grows without bound.
  */
-function startCheckpointer(db: Database.Database, path: string, everyMs: number) {
-  if (path === ':memory:') return { close: () => Promise.resolve() };
+function startCheckpointer(db: Database.Database, path: string, everyMs: number, driver: string) {
+  let by: 'worker' | 'writer' = 'worker';
+  if (path === ':memory:') return { close: () => Promise.resolve(), by: () => by };
   // Far above what the worker lets the WAL reach: only a safety net while the worker runs.
   db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES * 20}`);
-  const worker = new Worker(CHECKPOINTER, {
-    eval: true,
-    workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), path, everyMs },
-  });
+  const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { driver, path, everyMs } });
   worker.unref();
+  let closing = false;
   const fallBack = (why: string) => {
+    if (by === 'writer') return;
+    by = 'writer';
     console.error('the checkpointer failed; SQLite checkpoints inside commits again:', why);
     if (db.open) db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
   };
   worker.on('message', (message: string) => console.error('checkpoint failed:', message));
   worker.on('error', (error) => fallBack(error.message));
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) => worker.once('exit', (code) => {
+    if (!closing) fallBack(`the worker stopped (exit code ${code})`);
+    resolve();
+  }));
   return {
     /** Asks the worker for a last checkpoint and to close its connection; resolves when it has. */
     close: (): Promise<void> => {
+      closing = true;
       worker.postMessage('close');
       return exited;
     },
+    /** Who checkpoints now: the worker, or the writer itself after the worker failed. */
+    by: () => by,
   };
 }
 
-/** Opens (creating if missing) the SQLite store at `path`; `checkpointMs` is how often the WAL is checkpointed. */
-export function openSqliteStore(path: string, { checkpointMs = CHECKPOINT_MS } = {}) {
+/** How the store is opened; the defaults are the server's. */
+export interface StoreOptions {
+  /** How often the worker checkpoints the WAL. */
+  checkpointMs?: number;
+  /** The better-sqlite3 module the checkpoint worker loads (a test gives it one that fails, to see the writer take over). */
+  checkpointerDriver?: string;
+}
+
+/** Opens (creating if missing) the SQLite store at `path`. */
+export function openSqliteStore(path: string, { checkpointMs = CHECKPOINT_MS, checkpointerDriver = createRequire(import.meta.url).resolve('better-sqlite3') }: StoreOptions = {}) {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -204,7 +219,7 @@ export function openSqliteStore(path: string, { checkpointMs = CHECKPOINT_MS } =
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
-  const checkpointer = startCheckpointer(db, path, checkpointMs);
+  const checkpointer = startCheckpointer(db, path, checkpointMs, checkpointerDriver);
 
   const q = {
     insertWorkshop: db.prepare(
@@ -295,6 +310,8 @@ export function openSqliteStore(path: string, { checkpointMs = CHECKPOINT_MS } =
     checkWritable(now: number): void {
       q.health.run(now);
     },
+    /** Who copies the WAL into the database file: the checkpoint worker, or SQLite inside commits if the worker failed. */
+    checkpointedBy: (): 'worker' | 'writer' => checkpointer.by(),
     /** Resolves once everything committed so far is on disk (the WAL fsynced). */
     durable: (): Promise<void> => flusher.durable(),
     /** Closes the database; resolves once the checkpointer has closed too (the last to close removes the WAL). */
