@@ -12,6 +12,7 @@ import { runLoad, type LoadResult } from './load';
 import { parseOptions, USAGE, type BenchOptions } from './options';
 import { canPin, fileLimit, installCleanup, pinSelf, setNiceness, stopAll } from './procs';
 import { profileMarkdown } from './profile';
+import { productionNodeFlags } from './server';
 import { environment, machine, markdownTable, printTable, rows, sectionKey, writeSection } from './report';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -55,6 +56,7 @@ function header(o: BenchOptions, pinned: boolean, date: string, fleet: number): 
       `Priority: ${o.nice ? `server and generators at nice ${o.nice}, ahead of other users' processes on this shared machine` : 'default (nice 0), sharing the cores with whatever else runs'}.`,
     `- Memory: RSS (VmRSS) read after a ${o.settleMs / 1000} s settle pause${o.gc ? '; the servers also ran with `--inspect=127.0.0.1:0` so the bench could force a GC (HeapProfiler.collectGarbage) and read process.memoryUsage() before each reading' : ', with no forced GC'}.`,
     ...(o.bareBacklog ? [`- Diagnostic: the bare relay listens with backlog ${o.bareBacklog}; Karusell listens with backlog 4096 (server/src/app.ts).`] : []),
+    `- Runtime: both servers run with the Node flags of \`npm start\` (${productionNodeFlags(ROOT).map((f) => `\`${f}\``).join(' ') || 'none'}); why these, see "Garbage collection" in docs/performance.md.`,
     `- Transport: WebSocket only (\`transports: ['websocket']\`) for every bench client.`,
     '- Clock: the send time is written into the idea text with `performance.timeOrigin + performance.now()` and read back at the screen; ' +
       'whole workshops (phones, screen, facilitator) live in one generator process, so sender and screen share a process.',

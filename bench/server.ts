@@ -4,6 +4,7 @@
  * a fresh database, and creating workshops on it.
  */
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { examplePlanJson } from '@karusell/shared/examplePlan';
@@ -36,6 +37,18 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The Node flags `npm start` gives the server (package.json's start script):
+ * both servers under test run with them, so the bench measures the server as
+ * it is started and the relay is held to the same runtime settings.
+ */
+export function productionNodeFlags(root: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const m = pkg.scripts.start?.match(/\bnode((?: --[\w-]+(?:=\S+)?)*) --import tsx server\/src\/main\.ts\b/);
+  if (!m) throw new Error('package.json\'s start script no longer reads `node [flags] --import tsx server/src/main.ts`: the bench cannot start the server as npm start does');
+  return m[1]!.trim().split(' ').filter(Boolean);
+}
+
 /** Starts a server; with `profile`, Karusell runs under --cpu-prof into tmp/prof. */
 export async function startServer(kind: 'karusell' | 'bare', root: string, tmp: string, profile = false, dbDir?: string, inspect = false, backlog?: number): Promise<ServerUnderTest> {
   const port = await freePort();
@@ -49,7 +62,7 @@ export async function startServer(kind: 'karusell' | 'bare', root: string, tmp: 
     ...(backlog ? { BACKLOG: String(backlog) } : {}),
   };
   const script = kind === 'karusell' ? 'server/src/main.ts' : 'bench/bare-server.ts';
-  const flags = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...(inspect ? ['--inspect=127.0.0.1:0'] : [])];
+  const flags = [...productionNodeFlags(root), ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...(inspect ? ['--inspect=127.0.0.1:0'] : [])];
   const child = spawnNode(0, [...flags, '--import', 'tsx', script], { cwd: root, env });
   const output = watchOutput(child, 200);
   const inspector = inspect ? output.waitFor(/Debugger listening on (ws:\/\/\S+)/, 60_000) : undefined;
