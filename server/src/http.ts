@@ -7,10 +7,11 @@ import helmet from 'helmet';
 import QRCode from 'qrcode';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { normaliseCode, parsePlan, type Language } from '@karusell/shared';
+import { mayResume, normaliseCode, parsePlan, type Language } from '@karusell/shared';
 import type { Hub, Room } from './hub';
 import type { Limiters } from './limits';
 import { checkRenders, isMinutesFormat, minutesFilename, MINUTES_TYPES, readArchive, renderMinutes, type MinutesSource } from './minutes';
+import { snapshotOf } from './sockets';
 import type { Store } from './store/sqlite';
 import { hashToken, newToken, tokenMatches } from './tokens';
 
@@ -34,12 +35,15 @@ function unauthorized(res: Response) {
   fail(res, 401, 'unauthorized', 'A valid facilitator token is required.');
 }
 
+/** The token in `Authorization: Bearer <token>`, if any. */
+function bearer(req: Request): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
+}
+
 /** The room when the request carries its facilitator token, else undefined. */
 function authorised(req: Request, hub: Hub): Room | undefined {
   const room = hub.rooms.get(String(req.params.id));
-  const header = req.get('authorization') ?? '';
-  const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-  return room && tokenMatches(token, room.row.facilitatorTokenHash) ? room : undefined;
+  return room && tokenMatches(bearer(req), room.row.facilitatorTokenHash) ? room : undefined;
 }
 
 /** Builds the Express app. */
@@ -131,6 +135,21 @@ export function createHttpApp(opts: HttpOptions) {
     opts.remove(room.row.id);
     await store.durable();
     res.status(204).end();
+  });
+
+  // A phone coming back that kept no copy of what it was shown asks for its snapshot here, beside the app's own
+  // download, so it paints its exercise before its socket is up. The same participant token as the socket's resume;
+  // anything it may not resume with (wrong code or token, removed) is one 401 that tells nothing.
+  app.get('/api/participant/snapshot', async (req, res) => {
+    const code = normaliseCode(typeof req.query.code === 'string' ? req.query.code : '');
+    const room = code ? hub.byCode(code) : undefined;
+    const token = bearer(req);
+    const participant = room && token ? store.participantByToken(room.row.id, hashToken(token)) : undefined;
+    if (!room || !participant) await opts.limiters.failed(req.socket.remoteAddress ?? 'unknown');
+    if (!room || !participant || mayResume(room.state, participant)) {
+      return fail(res, 401, 'unauthorized', 'A valid participant token for this code is required.');
+    }
+    res.set('Cache-Control', 'no-store').json(snapshotOf(room, { role: 'participant', participant }, joinUrl(opts.base(), room.row.code)));
   });
 
   app.get('/api/qr/:file', async (req, res) => {

@@ -226,20 +226,23 @@ function greet(socket: KSocket, room: Room, opts: SocketOptions) {
   sendSnapshot(socket, room, opts);
 }
 
-function sendSnapshot(socket: KSocket, room: Room, opts: SocketOptions) {
-  const { actor } = socket.data;
-  const seq = room.state.seq;
+/** What a role is shown of a workshop now: its snapshot, without a participant's token (the greeting adds that). */
+export function snapshotOf(room: Room, actor: Actor, joinUrl: string): Snapshot {
   const snapshot: Snapshot = {
     protocol: PROTOCOL_VERSION,
     role: actor.role,
-    seq,
-    info: { id: room.row.id, code: room.row.code, joinUrl: opts.joinUrl(room.row.code) },
+    seq: room.state.seq,
+    info: { id: room.row.id, code: room.row.code, joinUrl },
     state: projectState(room.state, actor),
     serverNow: Date.now(),
   };
-  if (actor.role === 'participant') {
-    snapshot.participant = actor.participant;
-    if (socket.data.participantToken) snapshot.participantToken = socket.data.participantToken;
-  }
+  if (actor.role === 'participant') snapshot.participant = actor.participant;
+  return snapshot;
+}
+
+function sendSnapshot(socket: KSocket, room: Room, opts: SocketOptions) {
+  const { actor, participantToken } = socket.data;
+  const snapshot = snapshotOf(room, actor, opts.joinUrl(room.row.code));
+  if (actor.role === 'participant' && participantToken) snapshot.participantToken = participantToken;
   socket.emit('snapshot', snapshot);
 }

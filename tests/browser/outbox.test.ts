@@ -186,4 +186,30 @@ describe('the phone’s outbox, offline and back, in Chromium', () => {
     await expect.poll(() => outbox(p, code)).toBeNull();
     await expectAccessible(p, 'phone: a question kept after the question time ended');
   });
+
+  it('a phone coming back that kept no copy of its view paints it from the server before its socket is up', async () => {
+    const { facilitator, code } = await openExampleMeeting(room);
+    await facilitator.getByTestId('start-ex2').click();
+    const { p, net } = await phoneOnWall(code, 2);
+
+    // Its kept copy gone (another version of the page kept it, or the browser dropped it) and no socket to be had:
+    // what it paints can only come from the server's snapshot over HTTP.
+    await net.off();
+    await p.evaluate((key) => localStorage.removeItem(key), `karusell:seen:${code}`);
+    const asked: string[] = [];
+    p.on('request', (r) => r.url().includes('/api/participant/snapshot') && asked.push(r.headers().authorization ?? ''));
+    await p.reload();
+    await expect.poll(() => p.getByTestId('wall-tabs').count()).toBe(1);
+    expect(await p.getByTestId('wall-tabs').textContent()).toContain('Jämbördig dialog');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(/^Bearer \S{20,}$/);
+    expect(await status(p)).not.toBe('Ansluten');
+    await screenshot(p, 'outbox-phone-no-copy-offline');
+    await expectAccessible(p, 'phone: back without a kept copy, painted from the server');
+
+    // Online again, the socket takes over without a second first paint.
+    net.on();
+    await expect.poll(() => status(p), RECONNECT).toBe('Ansluten');
+    expect(await p.getByTestId('wall-tabs').count()).toBe(1);
+  });
 });

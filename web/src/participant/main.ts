@@ -9,14 +9,16 @@ import { normaliseCode } from '@karusell/shared/ids';
 import '../lib/base.css';
 import './participant.css';
 import { fetchTexts, storedChoice } from './language';
-import { lastJoined, linkedCode, seenCopy } from './resume';
+import { lastJoined, lastSeen, linkedCode } from './resume';
 import { fetchView } from './views';
 
 void import('./app').then((app) => app.start());
 const linked = linkedCode();
 const code = linked ? normaliseCode(linked) : lastJoined();
-const copy = code ? seenCopy(code) : null;
-if (copy) {
-  fetchTexts(storedChoice() ?? copy.state.plan.language).catch(() => {});
-  void fetchView(copy.state);
+if (code) {
+  void lastSeen(code).then((seen) => {
+    if (!seen) return;
+    fetchTexts(storedChoice() ?? seen.state.plan.language).catch(() => {});
+    void fetchView(seen.state);
+  });
 }

@@ -24,18 +24,46 @@ export function lastJoined(): string | null {
   return last && load(tokenKey(last)) ? last : null;
 }
 
+/** What a phone was shown, with when (by its own clock) it was. */
+export type Seen = Snapshot & { savedAt: number };
+
+const readable = (copy: Seen | null | undefined): Seen | null => (copy?.protocol === PROTOCOL_VERSION && copy.state?.plan ? copy : null);
+
 /**
  * The copy of what this phone was last shown in a meeting it holds a token
  * for, with when it was kept; null if there is none, or none this page can
  * read (garbled, or kept by a page of another protocol version).
  */
-export function seenCopy(code: string): (Snapshot & { savedAt: number }) | null {
+function seenCopy(code: string): Seen | null {
   const seen = load(tokenKey(code)) ? load(seenKey(code)) : null;
   try {
-    const copy = seen ? (JSON.parse(seen) as Snapshot & { savedAt: number }) : null;
-    return copy?.protocol === PROTOCOL_VERSION && copy.state?.plan ? copy : null;
+    return readable(seen ? (JSON.parse(seen) as Seen) : null);
   } catch {
     // A garbled copy only means a slower start.
     return null;
   }
+}
+
+let asked: { code: string; answer: Promise<Seen | null> } | undefined;
+
+/**
+ * What this phone was last shown in a meeting: its kept copy, or, when it
+ * holds a token there but kept nothing this page can read, its snapshot from
+ * the server over HTTP (asked once per page), so it paints before its socket
+ * is up. Null if neither is to be had.
+ */
+export function lastSeen(code: string): Promise<Seen | null> {
+  const copy = seenCopy(code);
+  if (copy) return Promise.resolve(copy);
+  const token = load(tokenKey(code));
+  if (!token) return Promise.resolve(null);
+  if (asked?.code !== code) {
+    const answer = fetch(`/api/participant/snapshot?code=${encodeURIComponent(code)}`, { headers: { authorization: `Bearer ${token}` } })
+      .then((res) => (res.ok ? (res.json() as Promise<Snapshot>) : null))
+      .then((snapshot) => readable(snapshot && { ...snapshot, savedAt: Date.now() }))
+      // No answer only means the socket's snapshot paints instead.
+      .catch(() => null);
+    asked = { code, answer };
+  }
+  return asked.answer;
 }

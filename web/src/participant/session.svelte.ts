@@ -14,7 +14,7 @@ import type { ConnectionStatus, ConnectRefusal } from '../lib/status';
 import { load, save } from '../lib/storage';
 import { Workshop } from '../lib/workshop.svelte';
 import { followPlanLanguage, i18n, joinRefusalText } from './i18n';
-import { LAST_CODE, lastJoined, linkedCode, seenCopy, seenKey, tokenKey } from './resume';
+import { LAST_CODE, lastJoined, lastSeen, linkedCode, seenKey, tokenKey } from './resume';
 import { fetchView } from './views';
 
 /** The step the phone shows. */
@@ -105,7 +105,7 @@ export class ParticipantSession {
     // A phone coming back shows what it last saw, and only then (or after 3 s at most) fetches the connection's code:
     // on a slow network the two would share the bandwidth, and the paint would wait for both. The server's snapshot
     // then replaces the copy.
-    await Promise.race([this.#showSeen(code), new Promise((later) => setTimeout(later, 3000))]);
+    await Promise.race([this.#showSeen(code, generation), new Promise((later) => setTimeout(later, 3000))]);
     if (generation !== this.#generation) return;
     const connection = await import('../lib/connection').catch(() => null);
     if (generation !== this.#generation) return;
@@ -138,11 +138,15 @@ export class ParticipantSession {
     this.#keep();
   }
 
-  /** Shows the copy this phone kept of what it was last shown, if any; resolves once it is painted (or could not be). */
-  async #showSeen(code: string): Promise<void> {
-    const copy = seenCopy(code);
+  /**
+   * Shows what this phone was last shown (its kept copy, or the server's snapshot over HTTP), if any; resolves once
+   * it is painted (or could not be). Never over the socket's snapshot, should that come first.
+   */
+  async #showSeen(code: string, generation: number): Promise<void> {
+    const seen = await lastSeen(code);
+    if (!seen || generation !== this.#generation || this.workshop.state) return;
     // The server's clock has moved on as much as ours since the copy was kept.
-    if (copy) await this.#show({ ...copy, serverNow: copy.serverNow + Date.now() - copy.savedAt });
+    await this.#show({ ...seen, serverNow: seen.serverNow + Date.now() - seen.savedAt });
   }
 
   /** Shows a snapshot once its texts are in; resolves once the running exercise's view is in too (or failed). */
