@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { examplePlanJson } from '@karusell/shared/examplePlan';
 import type { Snapshot } from '@karusell/shared';
-import { createWorkshop, lastSnapshot, until, useServers, type Client } from './harness';
+import { createWorkshop, lastSnapshot, refusedCode, until, useServers, type Client } from './harness';
 import type { Karusell } from '../src/app';
 
 const { server, client } = useServers();
@@ -64,5 +64,19 @@ describe('a participant snapshot over HTTP', () => {
       expect(r.body).toEqual({ error: { code: 'unauthorized', message: 'A valid participant token for this code is required.' } });
     }
     expect((await snapshotOverHttp(s, w.code, token)).status).toBe(200);
+  });
+
+  it('counts wrong codes and tokens towards the address\'s failed joins, as the socket does', async () => {
+    const s = await server(undefined, { failedJoins: 3 });
+    const w = await createWorkshop(s, examplePlanJson);
+    const phone = await client(s, { code: w.code });
+    const token = lastSnapshot(phone).participantToken!;
+    for (const [code, bearer] of [['ZZZZZZ', token], [w.code, 'wrong'], [w.code, undefined]] as const) {
+      expect((await snapshotOverHttp(s, code, bearer)).status).toBe(401);
+    }
+    expect(await refusedCode(s, { code: w.code })).toBe('rate_limited');
+    // A phone holding its token is never held up.
+    expect((await snapshotOverHttp(s, w.code, token)).status).toBe(200);
+    expect(await refusedCode(s, { code: w.code, participantToken: token })).toBe('connected');
   });
 });

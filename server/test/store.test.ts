@@ -3,8 +3,8 @@
  * the store is open and commits keep coming, the WAL is copied into the
  * database file and restarted, so it stays small; closing leaves one file.
  */
-import { existsSync, rmSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openSqliteStore } from '../src/store/sqlite';
@@ -71,12 +71,21 @@ describe('the store', () => {
     db.close();
   }, 20_000);
 
-  it('checkpoints inside commits again when the worker fails, so the WAL stays bounded without it', async () => {
+  // Stand-ins for better-sqlite3 in the worker: one that is not there, one whose thread just stops, one whose
+  // checkpoints all fail (with the disk's own error).
+  const drivers: [string, string | null][] = [
+    ['cannot load its driver', null],
+    ['stops without an error', 'process.exit(0);'],
+    ['keeps failing to checkpoint', `module.exports = class { pragma(sql) { if (sql.startsWith('wal_checkpoint')) throw new Error('disk I/O error'); } close() {} };`],
+  ];
+  it.each(drivers)('checkpoints inside commits again when the worker %s, so the WAL stays bounded without it', async (_why, code) => {
     const path = dbPath();
+    const driver = join(dirname(path), 'driver.cjs');
+    if (code !== null) writeFileSync(driver, code);
     const complaints: string[] = [];
     const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void complaints.push(args.join(' ')));
     try {
-      const store = openSqliteStore(path, { checkpointMs: 200, checkpointerDriver: '/no/such/better-sqlite3' });
+      const store = openSqliteStore(path, { checkpointMs: 200, checkpointerDriver: driver });
       let seq = store.createWorkshop(workshop, []);
       for (let waited = 0; store.checkpointedBy() === 'worker' && waited < 15_000; waited += 50) await sleep(50);
       expect(store.checkpointedBy()).toBe('writer');

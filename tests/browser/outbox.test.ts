@@ -194,8 +194,9 @@ describe('the phone’s outbox, offline and back, in Chromium', () => {
 
     // Its kept copy gone (another version of the page kept it, or the browser dropped it) and no socket to be had:
     // what it paints can only come from the server's snapshot over HTTP.
+    // (Dropped as the page loads, so the copy the phone keeps a second after each change cannot come back first.)
     await net.off();
-    await p.evaluate((key) => localStorage.removeItem(key), `karusell:seen:${code}`);
+    await p.addInitScript((key) => localStorage.removeItem(key), `karusell:seen:${code}`);
     const asked: string[] = [];
     p.on('request', (r) => r.url().includes('/api/participant/snapshot') && asked.push(r.headers().authorization ?? ''));
     await p.reload();

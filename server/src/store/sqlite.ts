@@ -158,6 +158,8 @@ parentPort.on('message', () => { clearInterval(timer); checkpoint(); db.close();
  * fsyncs the WAL's new header on the event loop: rarely is cheap.
  */
 const CHECKPOINT_MS = 2000;
+/** Failed checkpoints after which the writer checkpoints by itself again. */
+const MAX_CHECKPOINT_FAILURES = 3;
 /** Pages of WAL at which the writer checkpoints by itself: SQLite's default, used when the worker is not there. */
 const AUTOCHECKPOINT_PAGES = 1000;
 
@@ -167,24 +169,31 @@ const AUTOCHECKPOINT_PAGES = 1000;
  * loop, which then stalls every connection for as long as the disk takes (the
  * bench's 2,000 phones saw tens of milliseconds on a busy disk, a dozen times
  * a minute). Here a worker thread checkpoints every 2 s instead. If it
- * fails or stops, the writer falls back to SQLite's own checkpoints, so the WAL never
- * grows without bound.
+ * fails, stops or keeps failing, the writer falls back to SQLite's own
+ * checkpoints, so the WAL never grows without bound.
  */
 function startCheckpointer(db: Database.Database, path: string, everyMs: number, driver: string) {
+  // An in-memory database has no WAL: nothing to checkpoint, no worker.
+  if (path === ':memory:') return { close: () => Promise.resolve(), by: () => 'writer' as const };
   let by: 'worker' | 'writer' = 'worker';
-  if (path === ':memory:') return { close: () => Promise.resolve(), by: () => by };
   // Far above what the worker lets the WAL reach: only a safety net while the worker runs.
   db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES * 20}`);
   const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { driver, path, everyMs } });
   worker.unref();
   let closing = false;
+  let failures = 0;
   const fallBack = (why: string) => {
-    if (by === 'writer') return;
+    if (by === 'writer' || closing) return;
     by = 'writer';
     console.error('the checkpointer failed; SQLite checkpoints inside commits again:', why);
     if (db.open) db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+    void worker.terminate();
   };
-  worker.on('message', (message: string) => console.error('checkpoint failed:', message));
+  // A checkpoint that fails now and then is retried on the next round; one that keeps failing hands the job back.
+  worker.on('message', (message: string) => {
+    console.error('checkpoint failed:', message);
+    if (++failures >= MAX_CHECKPOINT_FAILURES) fallBack(`${failures} checkpoints failed`);
+  });
   worker.on('error', (error) => fallBack(error.message));
   const exited = new Promise<void>((resolve) => worker.once('exit', (code) => {
     if (!closing) fallBack(`the worker stopped (exit code ${code})`);

@@ -16,7 +16,7 @@ void import('./app').then((app) => app.start());
 const linked = linkedCode();
 const code = linked ? normaliseCode(linked) : lastJoined();
 if (code) {
-  void lastSeen(code).then((seen) => {
+  void lastSeen(code, true).then((seen) => {
     if (!seen) return;
     fetchTexts(storedChoice() ?? seen.state.plan.language).catch(() => {});
     void fetchView(seen.state);

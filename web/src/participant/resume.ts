@@ -44,26 +44,29 @@ function seenCopy(code: string): Seen | null {
   }
 }
 
-let asked: { code: string; answer: Promise<Seen | null> } | undefined;
+let asked: { key: string; answer: Promise<Seen | null> } | undefined;
 
 /**
  * What this phone was last shown in a meeting: its kept copy, or, when it
  * holds a token there but kept nothing this page can read, its snapshot from
- * the server over HTTP (asked once per page), so it paints before its socket
- * is up. Null if neither is to be had.
+ * the server over HTTP, so it paints before its socket is up. Null if neither
+ * is to be had. The entry asks `forLater` (beside the app's download) and the
+ * session then takes that answer: one request per page load, and a later join
+ * asks anew.
  */
-export function lastSeen(code: string): Promise<Seen | null> {
+export function lastSeen(code: string, forLater = false): Promise<Seen | null> {
   const copy = seenCopy(code);
   if (copy) return Promise.resolve(copy);
   const token = load(tokenKey(code));
   if (!token) return Promise.resolve(null);
-  if (asked?.code !== code) {
-    const answer = fetch(`/api/participant/snapshot?code=${encodeURIComponent(code)}`, { headers: { authorization: `Bearer ${token}` } })
-      .then((res) => (res.ok ? (res.json() as Promise<Snapshot>) : null))
-      .then((snapshot) => readable(snapshot && { ...snapshot, savedAt: Date.now() }))
-      // No answer only means the socket's snapshot paints instead.
-      .catch(() => null);
-    asked = { code, answer };
-  }
-  return asked.answer;
+  const key = `${code} ${token}`;
+  const early = asked?.key === key ? asked.answer : null;
+  asked = undefined;
+  const answer = early ?? fetch(`/api/participant/snapshot?code=${encodeURIComponent(code)}`, { headers: { authorization: `Bearer ${token}` } })
+    .then((res) => (res.ok ? (res.json() as Promise<Snapshot>) : null))
+    .then((snapshot) => readable(snapshot && { ...snapshot, savedAt: Date.now() }))
+    // No answer only means the socket's snapshot paints instead.
+    .catch(() => null);
+  if (forLater) asked = { key, answer };
+  return answer;
 }
