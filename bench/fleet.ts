@@ -76,7 +76,7 @@ export class Generator {
   #waiting: { type: FromGenerator['type']; resolve: (m: FromGenerator) => void; reject: (e: Error) => void }[] = [];
 
   constructor(readonly plan: GeneratorPlan, root: string) {
-    this.child = spawnNode(1, ['--import', 'tsx', 'bench/generator.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    this.child = spawnNode(1, ['--expose-gc', '--no-memory-reducer', '--import', 'tsx', 'bench/generator.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     this.output = watchOutput(this.child);
     this.child.on('message', (m: FromGenerator) => this.#receive(m));
     this.child.once('exit', (code) => {

@@ -323,6 +323,11 @@ async function handle(m: ToGenerator): Promise<void> {
       ideaReport = freshIdeaReport();
       return tell({ type: 'ideas_report', report });
     }
+    case 'collect_garbage': {
+      const started = performance.now();
+      (globalThis as { gc?: () => void }).gc?.();
+      return tell({ type: 'garbage_collected', ms: performance.now() - started });
+    }
     case 'storm':
       return runStorm(m);
     case 'close':

@@ -85,6 +85,8 @@ export async function runLoad(opts: BenchOptions, root: string, log: (s: string)
   const sides = [new Side('karusell', opts, root, log), ...(opts.bare ? [new Side('bare', opts, root, log)] : [])];
   try {
     for (const side of sides) await side.prepare();
+    for (const side of sides) await side.collectGarbage();
+    await sleep(1000);
     const probe = startFsyncProbe(root, dirname(sides[0]!.server!.dbPath));
     const slices = Math.max(1, Math.ceil(opts.seconds / opts.slice));
     log(`idea phase: ${slices} slices of ${opts.seconds / slices} s per server, alternating`);
@@ -94,7 +96,13 @@ export async function runLoad(opts: BenchOptions, root: string, log: (s: string)
     }
     const fsync = await probe();
     for (const side of sides) await side.collectIdeas(fsync, slices);
-    if (opts.storm) for (const side of sides) await side.storm();
+    if (opts.storm) {
+      for (const side of sides) {
+        await side.collectGarbage();
+        await sleep(1000);
+        await side.storm();
+      }
+    }
     await sides[0]!.verify();
     const results: LoadResult[] = [];
     for (const side of sides) results.push(await side.finish());

@@ -29,6 +29,8 @@ export type ToGenerator =
   /** One slice of the idea phase: ideas kStart… at `rate` per second for `seconds`, the first at t0 (wall clock). */
   | { type: 'ideas'; t0: number; rate: number; seconds: number; totalPhones: number; kStart: number }
   | { type: 'report' }
+  /** A full garbage collection now, before a measured phase (the generator runs with --expose-gc). */
+  | { type: 'collect_garbage' }
   | { type: 'storm'; at: number; senders: number[]; timeoutMs: number }
   | { type: 'close' };
 
@@ -84,6 +86,7 @@ export type FromGenerator =
   | { type: 'started'; refused: Record<string, number> }
   | { type: 'running'; running: number; phones: number }
   | { type: 'ideas_done' }
+  | { type: 'garbage_collected'; ms: number }
   | { type: 'ideas_report'; report: IdeaReport }
   | { type: 'storm_done'; report: StormReport }
   | { type: 'error'; message: string };
