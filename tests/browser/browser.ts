@@ -182,6 +182,20 @@ export async function expectNoSideways(p: Page, view: string) {
   expect(await sideways(p), view).toEqual({ page: 0, boxes: [] });
 }
 
+/** Fails with the view's name if the projector's connection status (bottom right) overlaps anything of the exercise shown. */
+export async function expectStatusClear(p: Page, view: string) {
+  const overlaps = await p.evaluate(() => {
+    const status = document.querySelector('.screen-status')?.getBoundingClientRect();
+    if (!status) return ['no .screen-status'];
+    return [...document.querySelectorAll('.exercise-screen *')].flatMap((el) => {
+      const r = el.getBoundingClientRect();
+      const overlap = r.width > 0 && r.height > 0 && r.right > status.left && r.left < status.right && r.bottom > status.top && r.top < status.bottom;
+      return overlap ? [`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.bottom - status.top)} px`] : [];
+    });
+  });
+  expect(overlaps, view).toEqual([]);
+}
+
 /** Fails with the view's name if a word is split over two lines although it would fit its column at body-text size (see words.ts). */
 export async function expectWholeWords(p: Page, view: string) {
   expect(await brokenWords(p), view).toEqual([]);

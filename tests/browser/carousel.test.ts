@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  expectStatusClear,
   screenshot, useRoom, expectAccessible, join, openExampleMeeting,
 } from './browser';
 
@@ -62,6 +63,7 @@ describe('the carousel, clicked through in Chromium', () => {
     await screenshot(facilitator, 'carousel-facilitator');
     await screenshot(projectors[0]!, 'carousel-screen-1920');
     await screenshot(projectors[1]!, 'carousel-screen-1280');
+    for (const [i, p] of projectors.entries()) await expectStatusClear(p, `screen ${i ? '1280×720' : '1920×1080'}: carousel`);
     await expectAccessible(phones[0]!, 'phone: carousel round 1');
     await expectAccessible(facilitator, 'facilitator: carousel round 1');
     await expectAccessible(projectors[0]!, 'screen 1920×1080: rotation map');

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
-  screenshot, useRoom, expectAccessible, join, openExampleMeeting,
-} from './browser';
+  screenshot, useRoom, expectAccessible, join, openExampleMeeting, expectStatusClear } from './browser';
 
 const room = useRoom();
 const { page, phonePage } = room;
@@ -97,6 +96,8 @@ describe('the idea wall and the question time, clicked through in Chromium', () 
     await screenshot(facilitator, 'wall-facilitator');
     await screenshot(hd, 'wall-screen-1920');
     await screenshot(small, 'wall-screen-1280');
+    await expectStatusClear(hd, 'screen 1920×1080: wall');
+    await expectStatusClear(small, 'screen 1280×720: wall');
     await expectAccessible(phones[0], 'phone: wall');
     await expectAccessible(facilitator, 'facilitator: wall with a hidden and a merged idea');
     await expectAccessible(hd, 'screen 1920×1080: wall');
