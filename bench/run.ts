@@ -47,7 +47,7 @@ function header(o: BenchOptions, pinned: boolean, date: string, fleet: number): 
     '',
     `- Parameters: ${o.groups} groups and ${o.stations} stations per workshop (carousel round 0, phones spread evenly over the groups), ` +
       `a screen and a facilitator per workshop; ideas spread evenly over time and phones; ${fleet} generator processes of at most ${o.perProcess} connections; ` +
-      `joins ${o.joinConcurrency} at a time per generator; every generator collects its garbage (\`--expose-gc\`, one process at a time, then 1 s) before the idea phase and before each storm; settle pause ${o.settleMs / 1000} s before each RSS reading; storm senders ${(o.stormSenders * 100).toFixed(0)} % of phones.`,
+      `joins ${o.joinConcurrency} at a time per generator; generators run with \`--no-memory-reducer\` and each collects its garbage (\`--expose-gc\`, one process at a time, then 1 s) before the idea phase and before each storm; settle pause ${o.settleMs / 1000} s before each RSS reading; storm senders ${(o.stormSenders * 100).toFixed(0)} % of phones.`,
     `- Order: both servers are prepared (Karusell first) and stay up with their phones connected; the idea phase runs in ${Math.max(1, Math.ceil(o.seconds / o.slice))} slices of ` +
       `${(o.seconds / Math.max(1, Math.ceil(o.seconds / o.slice))).toFixed(1)} s per server, alternating between them, so both meet the same neighbours; then Karusell's storm, then the bare relay's.`,
     `- Database: ${o.dbDir ? `in ${o.dbDir}${o.dbDir.startsWith('/dev/shm') ? ' (tmpfs: fsync costs nothing there — a diagnostic run, not the real setting)' : ''}` : 'a fresh SQLite file in a temp dir on the root disk'}, ` +

@@ -119,7 +119,7 @@ export class Side {
   /**
    * Every generator collects its garbage, one after another, before a measured phase. Left alone, a generator's
    * full GC (of the snapshots its phones were greeted with, or of a storm's reconnects) lands in some slice and stalls
-   * its screens for 50-200 ms, which the bench would count as that server's latency: in traced runs it fell on
+   * its screens for 30-130 ms, which the bench would count as that server's latency: in traced runs it fell on
    * either side at random and swung the overhead ratio from 0.5 to 3.5.
    */
   async collectGarbage(): Promise<void> {
