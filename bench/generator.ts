@@ -323,11 +323,9 @@ async function handle(m: ToGenerator): Promise<void> {
       ideaReport = freshIdeaReport();
       return tell({ type: 'ideas_report', report });
     }
-    case 'collect_garbage': {
-      const started = performance.now();
+    case 'collect_garbage':
       (globalThis as { gc?: () => void }).gc?.();
-      return tell({ type: 'garbage_collected', ms: performance.now() - started });
-    }
+      return tell({ type: 'garbage_collected' });
     case 'storm':
       return runStorm(m);
     case 'close':

@@ -86,7 +86,7 @@ export type FromGenerator =
   | { type: 'started'; refused: Record<string, number> }
   | { type: 'running'; running: number; phones: number }
   | { type: 'ideas_done' }
-  | { type: 'garbage_collected'; ms: number }
+  | { type: 'garbage_collected' }
   | { type: 'ideas_report'; report: IdeaReport }
   | { type: 'storm_done'; report: StormReport }
   | { type: 'error'; message: string };

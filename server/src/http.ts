@@ -7,11 +7,11 @@ import helmet from 'helmet';
 import QRCode from 'qrcode';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { mayResume, normaliseCode, parsePlan, type Language } from '@karusell/shared';
+import { normaliseCode, parsePlan, type Language } from '@karusell/shared';
 import type { Hub, Room } from './hub';
 import type { Limiters } from './limits';
 import { checkRenders, isMinutesFormat, minutesFilename, MINUTES_TYPES, readArchive, renderMinutes, type MinutesSource } from './minutes';
-import { snapshotOf } from './sockets';
+import { roomByCode, snapshotOf, tokenHolder } from './sockets';
 import type { Store } from './store/sqlite';
 import { hashToken, newToken, tokenMatches } from './tokens';
 
@@ -141,15 +141,14 @@ export function createHttpApp(opts: HttpOptions) {
   // download, so it paints its exercise before its socket is up. The same participant token as the socket's resume;
   // anything it may not resume with (wrong code or token, removed) is one 401 that tells nothing.
   app.get('/api/participant/snapshot', async (req, res) => {
-    const code = normaliseCode(typeof req.query.code === 'string' ? req.query.code : '');
-    const room = code ? hub.byCode(code) : undefined;
-    const token = bearer(req);
-    const participant = room && token ? store.participantByToken(room.row.id, hashToken(token)) : undefined;
-    if (!room || !participant) await opts.limiters.failed(req.socket.remoteAddress ?? 'unknown');
-    if (!room || !participant || mayResume(room.state, participant)) {
+    const room = roomByCode(hub, req.query.code);
+    const held = room ? tokenHolder(room, bearer(req), store) : { refusal: 'unknown_code' as const };
+    if (!room || 'refusal' in held) {
+      // Counted as the socket counts them: a wrong code or token, not a removed participant.
+      if (!('refusal' in held && held.refusal === 'removed')) await opts.limiters.failed(req.socket.remoteAddress ?? 'unknown');
       return fail(res, 401, 'unauthorized', 'A valid participant token for this code is required.');
     }
-    res.set('Cache-Control', 'no-store').json(snapshotOf(room, { role: 'participant', participant }, joinUrl(opts.base(), room.row.code)));
+    res.set('Cache-Control', 'no-store').json(snapshotOf(room, { role: 'participant', participant: held.participant }, joinUrl(opts.base(), room.row.code)));
   });
 
   app.get('/api/qr/:file', async (req, res) => {

@@ -167,28 +167,42 @@ function authenticate(auth: Record<string, unknown>, opts: SocketOptions): Sessi
   throw new Refused('bad_token', BAD_TOKEN);
 }
 
-function resume(room: Room, participant: string | undefined, lastSeq: number | null, token: string): Session {
+/** Who a participant resumes as, or why they may not: no such participant (`bad_token`), or `removed`. */
+type Holder = { participant: string } | { refusal: 'bad_token' | 'removed' };
+
+function holder(room: Room, participant: string | undefined): Holder {
   const refusal = participant ? mayResume(room.state, participant) : 'bad_token';
-  if (refusal || !participant) {
-    throw new Refused(refusal ?? 'bad_token', refusal === 'removed' ? refusalMessage('removed', room.state.plan.language) : BAD_TOKEN);
+  return refusal || !participant ? { refusal: refusal ?? 'bad_token' } : { participant };
+}
+
+/** The meeting a join code (as typed, any case) names, preferring a live one. */
+export function roomByCode(hub: Hub, code: unknown): Room | undefined {
+  const normal = typeof code === 'string' ? normaliseCode(code) : null;
+  return normal ? hub.byCode(normal) : undefined;
+}
+
+/** Who a participant token resumes as in this meeting, or why it may not: the socket's resume and the HTTP snapshot alike. */
+export function tokenHolder(room: Room, token: unknown, store: Store): Holder {
+  return holder(room, typeof token === 'string' && token ? store.participantByToken(room.row.id, hashToken(token)) : undefined);
+}
+
+function resume(room: Room, held: Holder, lastSeq: number | null, token: string): Session {
+  if ('refusal' in held) {
+    throw new Refused(held.refusal, held.refusal === 'removed' ? refusalMessage('removed', room.state.plan.language) : BAD_TOKEN);
   }
-  return { workshopId: room.row.id, actor: { role: 'participant', participant }, lastSeq, participantToken: token };
+  return { workshopId: room.row.id, actor: { role: 'participant', participant: held.participant }, lastSeq, participantToken: token };
 }
 
 function authenticateParticipant(auth: Record<string, unknown>, lastSeq: number | null, opts: SocketOptions): Session {
-  const code = normaliseCode(auth.code as string);
-  const room = code ? opts.hub.byCode(code) : undefined;
+  const room = roomByCode(opts.hub, auth.code);
   if (!room) throw new Refused('unknown_code', refusalMessage('unknown_code', 'en'));
   const { participantToken, joinKey } = auth;
-  if (participantToken !== undefined) {
-    if (typeof participantToken !== 'string' || !participantToken) throw new Refused('bad_token', BAD_TOKEN);
-    return resume(room, opts.store.participantByToken(room.row.id, hashToken(participantToken)), lastSeq, participantToken);
-  }
+  if (participantToken !== undefined) return resume(room, tokenHolder(room, participantToken, opts.store), lastSeq, String(participantToken));
   const keyHash = typeof joinKey === 'string' && joinKey.length >= 16 && joinKey.length <= 100 ? hashToken(joinKey) : undefined;
   const token = newToken();
   const known = keyHash ? opts.store.participantByJoinKey(room.row.id, keyHash) : undefined;
   if (known) {
-    const session = resume(room, known, null, token);
+    const session = resume(room, holder(room, known), null, token);
     opts.store.addParticipantToken(room.row.id, hashToken(token), known);
     return session;
   }
